@@ -1,0 +1,112 @@
+"""The Debian-provided libraries this workspace builds against."""
+
+load("//third_party:debian.bzl", "debian_library")
+
+def psa_third_party_repositories():
+    """Declares @mbedtls, @absl, @googletest, @google_benchmark and @nlohmann_json."""
+
+    # Mbed TLS: only the static libmbedcrypto.a. The shared library would
+    # silently bind any psa_* symbol the core lacks to Mbed TLS's own PSA
+    # implementation; the archive makes that a link error instead.
+    debian_library(
+        name = "mbedtls",
+        package = "libmbedtls-dev",
+        versions = ["2.28."],
+        static_libs = ["libmbedcrypto.a"],
+        required_headers = ["mbedtls/version.h", "mbedtls/sha256.h"],
+        build_file_content = """
+package(default_visibility = ["//visibility:public"])
+
+cc_import(
+    name = "mbedcrypto_archive",
+    static_library = "lib/libmbedcrypto.a",
+)
+
+cc_library(
+    name = "mbedcrypto",
+    deps = [":mbedcrypto_archive"],
+)
+""",
+    )
+
+    debian_library(
+        name = "absl",
+        package = "libabsl-dev",
+        versions = ["20220623"],
+        required_headers = ["absl/synchronization/mutex.h"],
+        pkg_config = ["absl_synchronization", "absl_strings", "absl_str_format", "absl_flat_hash_map", "absl_span"],
+        build_file_content = """
+package(default_visibility = ["//visibility:public"])
+
+# One target for the abseil libraries this workspace uses; the link line is
+# pkg-config's.
+cc_library(
+    name = "absl",
+    linkopts = {LINKOPTS},
+)
+""",
+    )
+
+    debian_library(
+        name = "googletest",
+        package = "libgmock-dev",
+        versions = ["1.12."],
+        static_libs = ["libgtest.a", "libgmock.a", "libgtest_main.a"],
+        required_headers = ["gtest/gtest.h", "gmock/gmock.h"],
+        extra_linkopts = ["-pthread"],
+        build_file_content = """
+package(default_visibility = ["//visibility:public"])
+
+cc_import(name = "gtest_archive", static_library = "lib/libgtest.a")
+cc_import(name = "gmock_archive", static_library = "lib/libgmock.a")
+cc_import(name = "gtest_main_archive", static_library = "lib/libgtest_main.a")
+
+cc_library(
+    name = "gtest",
+    linkopts = {LINKOPTS},
+    deps = [":gmock_archive", ":gtest_archive"],
+)
+
+cc_library(
+    name = "gtest_main",
+    deps = [":gtest", ":gtest_main_archive"],
+)
+""",
+    )
+
+    debian_library(
+        name = "google_benchmark",
+        package = "libbenchmark-dev",
+        versions = ["1.7."],
+        static_libs = ["libbenchmark_main.a"],
+        required_headers = ["benchmark/benchmark.h"],
+        pkg_config = ["benchmark"],
+        build_file_content = """
+package(default_visibility = ["//visibility:public"])
+
+cc_import(name = "benchmark_main_archive", static_library = "lib/libbenchmark_main.a")
+
+cc_library(
+    name = "benchmark",
+    linkopts = {LINKOPTS},
+)
+
+cc_library(
+    name = "benchmark_main",
+    deps = [":benchmark_main_archive", ":benchmark"],
+)
+""",
+    )
+
+    debian_library(
+        name = "nlohmann_json",
+        package = "nlohmann-json3-dev",
+        versions = ["3.11."],
+        required_headers = ["nlohmann/json.hpp"],
+        build_file_content = """
+package(default_visibility = ["//visibility:public"])
+
+# Header-only; the header is in /usr/include.
+cc_library(name = "json")
+""",
+    )
