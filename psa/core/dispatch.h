@@ -42,7 +42,9 @@ psa_status_t HashCompute(psa_algorithm_t alg, const uint8_t* input,
 // Multi-part hash. HashSetup expects an inactive operation (driver_id == 0);
 // on success it records the serving driver in operation->driver_id, on
 // failure the operation stays inactive. The others dispatch on driver_id
-// (PSA_ERROR_BAD_STATE if 0). HashAbort of an inactive operation succeeds.
+// (PSA_ERROR_BAD_STATE if 0). HashFinish ends the operation whatever its
+// result: the driver context is aborted and wiped, and driver_id is 0 again.
+// HashAbort of an inactive operation succeeds.
 psa_status_t HashSetup(psa_hash_operation_t* operation, psa_algorithm_t alg);
 psa_status_t HashUpdate(psa_hash_operation_t* operation, const uint8_t* input,
                         size_t input_length);
