@@ -46,7 +46,7 @@ class Loader {
 
   bool ExpectKind(const JsonValue& value, Kind kind, const std::string& pointer, const char* what) {
     if (value.kind == kind) return true;
-    Error(At(value, pointer), std::string(what) + " must be a " + JsonKindName(kind) + ", got a " +
+    Error(At(value, pointer), std::string(what) + " must be " + JsonKindName(kind) + ", got " +
                                   JsonKindName(value.kind));
     return false;
   }
@@ -75,7 +75,10 @@ class Loader {
         }
         continue;  // another implementation's extension
       }
-      Error({m.key_position, member_pointer}, "unknown property \"" + m.key + "\" in " + where);
+      std::vector<std::string> candidates(known.begin(), known.end());
+      std::string hint = ClosestName(m.key, candidates);
+      Error({m.key_position, member_pointer}, "unknown property \"" + m.key + "\" in " + where +
+                                                  (hint.empty() ? std::string() : " (did you mean \"" + hint + "\"?)"));
     }
   }
 
@@ -242,7 +245,7 @@ class Loader {
       return c;
     }
     if (value.kind != Kind::kString) {
-      Error(c.origin, std::string(what) + " must be an integer or a string, got a " + JsonKindName(value.kind));
+      Error(c.origin, std::string(what) + " must be an integer or a string, got " + JsonKindName(value.kind));
       return std::nullopt;
     }
     const std::string& s = value.string_value;

@@ -271,7 +271,7 @@ std::string Prototype(const EntryPoint& entry_point, std::string_view function,
   return "psa_status_t " + std::string(function) + "(" + params + ");";
 }
 
-std::string ClosestEntryPointName(std::string_view name) {
+std::string ClosestName(std::string_view name, const std::vector<std::string>& candidates) {
   auto distance = [](std::string_view a, std::string_view b) {
     std::vector<size_t> row(b.size() + 1);
     for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
@@ -288,16 +288,21 @@ std::string ClosestEntryPointName(std::string_view name) {
   };
   std::string best;
   size_t best_distance = 4;  // farther than this is not a plausible typo
-  auto consider = [&](const char* candidate) {
+  for (const std::string& candidate : candidates) {
     size_t d = distance(name, candidate);
     if (d < best_distance) {
       best_distance = d;
       best = candidate;
     }
-  };
-  for (const EntryPoint& e : Catalogue()) consider(e.name);
-  for (const EntryPointFamily& f : Families()) consider(f.name);
+  }
   return best;
+}
+
+std::string ClosestEntryPointName(std::string_view name) {
+  std::vector<std::string> candidates;
+  for (const EntryPoint& e : Catalogue()) candidates.push_back(e.name);
+  for (const EntryPointFamily& f : Families()) candidates.push_back(f.name);
+  return ClosestName(name, candidates);
 }
 
 }  // namespace psa::drivergen

@@ -49,6 +49,10 @@ std::string Prototype(const EntryPoint& entry_point, std::string_view function,
 // for "did you mean" hints; empty when nothing is close.
 std::string ClosestEntryPointName(std::string_view name);
 
+// The candidate closest to `name` by edit distance, if it is a plausible
+// misspelling (at most 3 edits); else empty.
+std::string ClosestName(std::string_view name, const std::vector<std::string>& candidates);
+
 }  // namespace psa::drivergen
 
 #endif  // RULES_DRIVERGEN_ENTRY_POINTS_H_

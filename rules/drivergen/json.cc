@@ -208,6 +208,7 @@ class Parser {
         Advance();
         return true;
       }
+      if (c == '\n') return FailAt(start, "unterminated string (a string cannot span lines)");
       if (static_cast<unsigned char>(c) < 0x20) {
         return Fail("control character in string (escape it)");
       }
@@ -339,11 +340,11 @@ const JsonMember* JsonValue::Find(std::string_view key) const {
 const char* JsonKindName(JsonValue::Kind kind) {
   switch (kind) {
     case JsonValue::Kind::kNull: return "null";
-    case JsonValue::Kind::kBool: return "boolean";
-    case JsonValue::Kind::kNumber: return "number";
-    case JsonValue::Kind::kString: return "string";
-    case JsonValue::Kind::kArray: return "array";
-    case JsonValue::Kind::kObject: return "object";
+    case JsonValue::Kind::kBool: return "a boolean";
+    case JsonValue::Kind::kNumber: return "a number";
+    case JsonValue::Kind::kString: return "a string";
+    case JsonValue::Kind::kArray: return "an array";
+    case JsonValue::Kind::kObject: return "an object";
   }
   return "unknown";
 }

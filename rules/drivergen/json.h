@@ -48,7 +48,7 @@ struct JsonMember {
   JsonValue value;
 };
 
-// Name of a kind for messages: "null", "boolean", "number", "string", ...
+// Name of a kind for messages, with its article: "a string", "an array"...
 const char* JsonKindName(JsonValue::Kind kind);
 
 struct JsonError {

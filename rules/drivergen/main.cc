@@ -126,8 +126,8 @@ int RunCheck(const std::vector<std::string>& files) {
   Diagnostics diagnostics;
   std::vector<Driver> list;
   for (const std::string& file : files) {
-    std::string name = file.substr(file.find_last_of('/') + 1);
-    name = name.substr(0, name.find('.'));
+    std::string name = file.substr(file.find_last_of('/') + 1);  // "x.json" -> "x"
+    if (name.size() > 5 && name.compare(name.size() - 5, 5, ".json") == 0) name.resize(name.size() - 5);
     if (std::optional<Driver> d = Load(name, file, &diagnostics)) list.push_back(std::move(*d));
   }
   if (!diagnostics.has_errors()) CheckDriverList(list, &diagnostics);

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Golden tests of the generator's diagnostics: every description (or list of
+# descriptions, "<case>.1.json", "<case>.2.json", ...) under
+# testdata/invalid must be rejected by `drivergen check` with exit status 1
+# and exactly the messages in "<case>.expected".
+set -euo pipefail
+drivergen=$(realpath "$1")
+# Run inside the case directory: messages name files as the build names them.
+cd "$2"
+dir=.
+failures=0
+cases=0
+for expected in "${dir}"/*.expected; do
+  name=$(basename "${expected}" .expected)
+  mapfile -t files < <(cd "${dir}" && ls "${name}".json "${name}".[0-9].json 2>/dev/null | sort)
+  if [[ ${#files[@]} -eq 0 ]]; then
+    echo "FAIL ${name}: no description file"
+    failures=$((failures + 1))
+    continue
+  fi
+  cases=$((cases + 1))
+  status=0
+  actual=$("${drivergen}" check "${files[@]}" 2>&1) || status=$?
+  if [[ ${status} -ne 1 ]]; then
+    echo "FAIL ${name}: exit status ${status}, expected 1"
+    failures=$((failures + 1))
+  elif [[ "${actual}" != "$(cat "${expected}")" ]]; then
+    echo "FAIL ${name}:"
+    diff <(cat "${expected}") <(echo "${actual}") || true
+    failures=$((failures + 1))
+  fi
+done
+# Every description has an expectation.
+for json in "${dir}"/*.json; do
+  name=$(basename "${json}" .json)
+  name=${name%.[0-9]}
+  [[ -f "${dir}/${name}.expected" ]] || { echo "FAIL ${name}: no .expected file"; failures=$((failures + 1)); }
+done
+echo "${cases} golden cases, ${failures} failures"
+[[ ${failures} -eq 0 && ${cases} -ge 20 ]]
