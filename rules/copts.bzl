@@ -5,7 +5,6 @@ PSA_COPTS = [
     "-Wall",
     "-Wextra",
     "-Werror",
-    "-Wshadow",
     "-Wno-unused-parameter",
 ]
 

@@ -25,12 +25,6 @@ def _selected_drivers(ctx):
     return selected
 
 def _psa_crypto_library_impl(ctx):
-    seen = {}
-    for d in ctx.attr.drivers:
-        name = d[PsaDriverInfo].name
-        if name in seen:
-            fail("%s: driver \"%s\" is listed twice in `drivers`" % (ctx.label, name))
-        seen[name] = True
     selected = _selected_drivers(ctx)
 
     source = ctx.actions.declare_file(ctx.label.name + ".dispatch.cc")
@@ -67,7 +61,7 @@ def _psa_crypto_library_impl(ctx):
         alwayslink = True,
     )
     return [
-        DefaultInfo(files = depset([table])),
+        DefaultInfo(files = depset([table]), runfiles = ctx.runfiles(files = [table])),
         cc_info,
         PsaCryptoLibraryInfo(
             drivers = [d[PsaDriverInfo].name for d in selected],
@@ -119,7 +113,7 @@ _enabled_transition = transition(
     outputs = ["//drivers:enabled"],
 )
 
-def _test_with_drivers_impl(ctx):
+def _with_drivers_test_impl(ctx):
     binary = ctx.attr.binary
     if type(binary) == "list":
         binary = binary[0]
@@ -129,8 +123,8 @@ def _test_with_drivers_impl(ctx):
     runfiles = ctx.runfiles(files = [executable]).merge(binary[DefaultInfo].default_runfiles)
     return [DefaultInfo(executable = out, runfiles = runfiles)]
 
-_test_with_drivers = rule(
-    implementation = _test_with_drivers_impl,
+_with_drivers_test = rule(
+    implementation = _with_drivers_test_impl,
     doc = "Runs a test binary built with --//drivers:enabled set to `drivers_enabled`.",
     attrs = {
         "binary": attr.label(cfg = _enabled_transition, executable = True, mandatory = True),
@@ -160,7 +154,7 @@ def psa_crypto_test(name, library = "//psa:crypto", drivers_enabled = None, deps
         tags = tags + ["manual"],
         **kwargs
     )
-    _test_with_drivers(
+    _with_drivers_test(
         name = name,
         binary = ":" + name + "_binary",
         drivers_enabled = drivers_enabled,

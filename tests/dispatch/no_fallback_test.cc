@@ -11,7 +11,7 @@ TEST_F(NoFallbackDispatch, DriverServesWhatItDeclares) {
   std::vector<uint8_t> digest;
   ASSERT_EQ(HashAbc(PSA_ALG_SHA_256, &digest), PSA_SUCCESS);
   EXPECT_EQ(digest, kSha256Abc);
-  EXPECT_EQ(ServedBy(), "test_a");
+  EXPECT_EQ(ServedBy(), "test_a_no_fallback");
 }
 
 TEST_F(NoFallbackDispatch, NotSupportedReachesTheCallerAndBuiltinIsNotCalled) {

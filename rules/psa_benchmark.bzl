@@ -1,0 +1,45 @@
+"""psa_driver_benchmark: a Google Benchmark target per driver.
+
+Builds a psa_crypto_library with `driver` first and the builtin driver as the
+fallback, and links the family benchmarks against it. The builtin driver's
+own entry points, called directly, are measured in the same run as the
+baseline, so that ratios compare like with like.
+"""
+
+load("@rules_cc//cc:defs.bzl", "cc_binary")
+load("//rules:copts.bzl", "PSA_COPTS")
+load("//rules:psa_crypto.bzl", "psa_crypto_library")
+
+def psa_driver_benchmark(name, driver, srcs, deps = [], testonly = False, **kwargs):
+    """Benchmark binary `name` measuring `driver` through the PSA API.
+
+    Args:
+      name: target name; `bazel run -c opt //benchmarks:<name>`.
+      driver: the psa_driver label to measure.
+      srcs: benchmark sources (one file per operation family).
+      deps: extra dependencies.
+      testonly: set for drivers that are testonly.
+      **kwargs: passed to cc_binary.
+    """
+    driver_name = driver.split(":")[-1] if ":" in driver else driver.split("/")[-1]
+    drivers = [driver] if driver_name == "builtin" else [driver, "//drivers/builtin"]
+    psa_crypto_library(
+        name = name + "_library",
+        drivers = drivers,
+        enabled = [d.split(":")[-1] if ":" in d else d.split("/")[-1] for d in drivers],
+        testonly = testonly,
+    )
+    cc_binary(
+        name = name,
+        srcs = srcs,
+        copts = PSA_COPTS,
+        local_defines = ['BENCHMARKED_DRIVER=\\"%s\\"' % driver_name],
+        testonly = testonly,
+        deps = deps + [
+            ":" + name + "_library",
+            "//drivers/builtin:builtin_hash_impl",
+            "//psa/core:dispatch_api",
+            "@google_benchmark//:benchmark_main",
+        ],
+        **kwargs
+    )
