@@ -52,6 +52,62 @@ psa_status_t HashFinish(psa_hash_operation_t* operation, uint8_t* hash,
                         size_t hash_size, size_t* hash_length);
 psa_status_t HashAbort(psa_hash_operation_t* operation);
 
+// ---------------------------------------------------------------------------
+// Key management.
+//
+// `attributes` are the key's. A key buffer holds the key's representation in
+// the key store: for a transparent key (location PSA_KEY_LOCATION_LOCAL_STORAGE)
+// its export format; for an opaque key the context of the opaque driver
+// registered for the key's location (PSA_KEY_LIFETIME_GET_LOCATION).
+//
+// Transparent keys: only asymmetric key types are dispatched (import,
+// public-key export) and only key pairs for generation, as the driver
+// interface assigns these entry points; the core handles symmetric keys
+// itself. Transparent drivers are tried in priority order when a capability
+// matches the key type, the key size (a size of 0 at import matches any
+// "key_sizes") and the key's permitted algorithm; NOT_SUPPORTED from a
+// fallback capability moves on. PSA_ERROR_NOT_SUPPORTED when none serves.
+//
+// Opaque keys: the one opaque driver of the location is called, whatever
+// the key type; PSA_ERROR_NOT_SUPPORTED when no selected driver has that
+// location or the driver lacks the entry point.
+
+// The size of the key buffer to allocate for a key with `attributes`: for a
+// transparent key PSA_EXPORT_KEY_OUTPUT_SIZE(type, bits) (key pairs: the key
+// pair's export size); for an opaque key, what the driver's "key_context"
+// says (its "size_function" if it has one). PSA_ERROR_NOT_SUPPORTED for an
+// unknown location, PSA_ERROR_INVALID_ARGUMENT when the size is 0.
+psa_status_t KeyBufferSize(const psa_key_attributes_t* attributes, size_t* size);
+
+// The key buffer size for psa_import_key of `data_length` bytes, when the
+// key's size may not be known yet: a transparent key's buffer holds its
+// import data (the import format is the export format), so `data_length`;
+// an opaque key's context is sized as above with the attributes' bits or,
+// when they are 0, 8 * data_length.
+psa_status_t KeyBufferSizeForImport(const psa_key_attributes_t* attributes, size_t data_length, size_t* size);
+
+// The driver entry points "import_key", "generate_key", "export_key",
+// "export_public_key", "copy_key" and "destroy_key", with their
+// specification prototypes. ExportKey of a transparent key copies the key
+// buffer (PSA_ERROR_BUFFER_TOO_SMALL if data_size is short). DestroyKey of a
+// transparent key, or of an opaque key whose driver has no "destroy_key",
+// succeeds without calling anything. CopyKey is for opaque keys only (both
+// keys in the same location); `attributes` are the target's.
+psa_status_t ImportKey(const psa_key_attributes_t* attributes, const uint8_t* data, size_t data_length,
+                       uint8_t* key_buffer, size_t key_buffer_size, size_t* key_buffer_length, size_t* bits);
+psa_status_t GenerateKey(const psa_key_attributes_t* attributes, uint8_t* key_buffer, size_t key_buffer_size,
+                         size_t* key_buffer_length);
+psa_status_t ExportKey(const psa_key_attributes_t* attributes, const uint8_t* key_buffer, size_t key_buffer_size,
+                       uint8_t* data, size_t data_size, size_t* data_length);
+psa_status_t ExportPublicKey(const psa_key_attributes_t* attributes, const uint8_t* key_buffer,
+                             size_t key_buffer_size, uint8_t* data, size_t data_size, size_t* data_length);
+psa_status_t CopyKey(psa_key_attributes_t* attributes, const uint8_t* source_key, size_t source_key_length,
+                     uint8_t* target_key_buffer, size_t target_key_buffer_size, size_t* target_key_buffer_length);
+psa_status_t DestroyKey(const psa_key_attributes_t* attributes, const uint8_t* key_buffer, size_t key_buffer_size);
+
+// Whether a selected opaque driver serves `location` (LOCAL_STORAGE: true).
+bool LocationIsSupported(psa_key_location_t location);
+
 // Name of a selected driver (its psa_driver target name), or nullptr for an
 // unknown id.
 const char* DriverName(uint32_t driver_id);

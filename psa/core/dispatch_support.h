@@ -48,6 +48,33 @@ psa_status_t HashComputeByParts(psa_status_t (*setup)(T*, psa_algorithm_t),
   return status;
 }
 
+// Export of a transparent key: its key buffer is its export format.
+inline psa_status_t CopyKeyBuffer(const uint8_t* key_buffer, size_t key_buffer_size, uint8_t* data,
+                                  size_t data_size, size_t* data_length) {
+  *data_length = 0;
+  if (data_size < key_buffer_size) return PSA_ERROR_BUFFER_TOO_SMALL;
+  if (key_buffer_size != 0) memcpy(data, key_buffer, key_buffer_size);
+  *data_length = key_buffer_size;
+  return PSA_SUCCESS;
+}
+
+// The size of an opaque key context from the static "key_context"
+// properties of a driver description (PSA driver interface, "Key format for
+// opaque drivers"). `symmetric_factor` multiplies the key size in bytes.
+inline size_t OpaqueKeyContextSize(psa_key_type_t type, size_t bits, size_t base_size, size_t key_pair_size,
+                                   size_t public_key_size, size_t symmetric_factor, bool store_public_key) {
+  size_t size = base_size;
+  if (PSA_KEY_TYPE_IS_KEY_PAIR(type)) {
+    size += key_pair_size;
+    if (store_public_key) size += PSA_EXPORT_PUBLIC_KEY_OUTPUT_SIZE(PSA_KEY_TYPE_PUBLIC_KEY_OF_KEY_PAIR(type), bits);
+  } else if (PSA_KEY_TYPE_IS_PUBLIC_KEY(type)) {
+    size += public_key_size;
+  } else {
+    size += symmetric_factor * PSA_BITS_TO_BYTES(bits);
+  }
+  return size;
+}
+
 }  // namespace psa::dispatch::support
 
 #endif  // PSA_CORE_DISPATCH_SUPPORT_H_

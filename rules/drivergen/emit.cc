@@ -1,5 +1,6 @@
 #include "rules/drivergen/emit.h"
 
+#include <optional>
 #include <set>
 #include <sstream>
 
@@ -50,15 +51,31 @@ std::string CString(const std::string& text) {
   return out + "\"";
 }
 
-// The C condition selecting `alg` for a capability ("" when it has no filter).
-std::string AlgorithmFilter(const Capability& cap) {
-  if (!cap.algorithms) return "";
-  std::string out;
-  for (const AlgorithmSpec& spec : *cap.algorithms) {
-    if (!out.empty()) out += " || ";
-    out += AlgorithmCondition(spec.pattern, "alg");
+// The C condition under which a capability applies ("" when it always
+// does): the algorithm in `alg`, the key type in `type` and the key size in
+// `key_bits` (0, an unknown size at import, matches any "key_sizes").
+std::string CapabilityFilter(const Capability& cap) {
+  std::vector<std::string> parts;
+  if (cap.algorithms) {
+    std::string any;
+    for (const AlgorithmSpec& spec : *cap.algorithms) {
+      any += (any.empty() ? "" : " || ") + AlgorithmCondition(spec.pattern, "alg");
+    }
+    parts.push_back(any.empty() ? "0" : any);
   }
-  return out.empty() ? "0" : out;
+  if (cap.key_types) {
+    std::string any;
+    for (const KeyTypeSpec& spec : *cap.key_types) {
+      any += (any.empty() ? "" : " || ") + KeyTypeCondition(spec.pattern, "type");
+    }
+    parts.push_back(any.empty() ? "0" : any);
+  }
+  if (cap.key_sizes) {
+    std::string any = "key_bits == 0";
+    for (uint32_t bits : *cap.key_sizes) any += " || key_bits == " + std::to_string(bits);
+    parts.push_back(any);
+  }
+  return AllOf(parts);
 }
 
 struct Emitter {
@@ -75,11 +92,14 @@ struct Emitter {
   // moves on to the next driver, anything else is returned.
   // `on_success` and `on_failure` are extra statements (indented 8 spaces)
   // run after a driver succeeded or failed.
+  // `only` restricts the chain to one driver (an opaque driver's location).
   template <typename Call>
   void EmitPriorityChain(const char* entry_point, const char* alternative, Call call,
-                         const std::string& on_success = "", const std::string& on_failure = "") {
+                         const std::string& on_success = "", const std::string& on_failure = "",
+                         std::optional<size_t> only = std::nullopt) {
     for (size_t i = 0; i < drivers.size(); ++i) {
       const Driver& d = drivers[i].driver;
+      if (only ? i != *only : d.type != DriverType::kTransparent) continue;
       std::vector<const Capability*> caps;
       for (const Capability& cap : d.capabilities) {
         if (cap.Has(entry_point) || (alternative != nullptr && cap.Has(alternative))) caps.push_back(&cap);
@@ -91,7 +111,7 @@ struct Emitter {
       out << "  do {\n";
       for (const Capability* cap : caps) {
         OpenIf(out, AllOf({cap->c_condition}));
-        std::string filter = AlgorithmFilter(*cap);
+        std::string filter = CapabilityFilter(*cap);
         out << "    if (" << (filter.empty() ? "true" : filter) << ") {  // " << cap->origin.pointer << "\n";
         out << "      status = " << call(d, *cap) << ";\n";
         out << "      if (status == PSA_SUCCESS) {\n"
@@ -295,6 +315,7 @@ struct Emitter {
         << "  operation->driver_id = 0;\n"
         << "  return status;\n}\n\n";
 
+    EmitKeyManagement();
     out << "const char* DriverName(uint32_t driver_id) {\n"
         << "  if (driver_id == 0 || driver_id >= sizeof(kDriverNames) / sizeof(kDriverNames[0])) return nullptr;\n"
         << "  return kDriverNames[driver_id];\n}\n\n"
@@ -302,6 +323,179 @@ struct Emitter {
     EmitTableFunction();
     out << "}  // namespace psa::dispatch\n";
     return out.str();
+  }
+
+
+  // The opaque drivers, each with the index of its driver.
+  std::vector<size_t> OpaqueDrivers() const {
+    std::vector<size_t> out;
+    for (size_t i = 0; i < drivers.size(); ++i) {
+      if (drivers[i].driver.type == DriverType::kOpaque && drivers[i].driver.location) out.push_back(i);
+    }
+    return out;
+  }
+
+  static std::string OptionalConstant(const std::optional<CConstant>& c) {
+    return c ? "(" + c->expression + ")" : "0";
+  }
+
+  // The key-context size of an opaque key, from the driver's "key_context".
+  static std::string OpaqueContextSize(const Driver& d) {
+    const KeyContext& kc = *d.key_context;
+    if (!kc.size_function.empty()) return kc.size_function + "(type, key_bits)";
+    return "support::OpaqueKeyContextSize(type, key_bits, " + OptionalConstant(kc.base_size) + ", " +
+           OptionalConstant(kc.key_pair_size) + ", " + OptionalConstant(kc.public_key_size) + ", " +
+           OptionalConstant(kc.symmetric_factor) + ", " + (kc.store_public_key ? "true" : "false") + ")";
+  }
+
+  void EmitKeyVariables() {
+    out << "  const psa_key_type_t type = psa_get_key_type(attributes);\n"
+        << "  const size_t key_bits = psa_get_key_bits(attributes);\n"
+        << "  const psa_algorithm_t alg = psa_get_key_algorithm(attributes);\n"
+        << "  psa_status_t status = PSA_ERROR_NOT_SUPPORTED;\n"
+        << "  (void)type;\n  (void)key_bits;\n  (void)alg;\n  (void)status;\n";
+  }
+
+  // switch on the key's location: `local` handles LOCAL_STORAGE, then one
+  // case per opaque driver calls `entry_point` (the chain of that driver).
+  template <typename Call>
+  void EmitLocationSwitch(const char* entry_point, const std::string& local, Call call,
+                          const std::string& opaque_default = "return PSA_ERROR_NOT_SUPPORTED;") {
+    out << "  switch (PSA_KEY_LIFETIME_GET_LOCATION(psa_get_key_lifetime(attributes))) {\n"
+        << "    case PSA_KEY_LOCATION_LOCAL_STORAGE: {\n" << local << "    }\n";
+    for (size_t i : OpaqueDrivers()) {
+      const Driver& d = drivers[i].driver;
+      OpenIf(out, AllOf({d.h_condition}));
+      out << "    case (" << d.location->expression << "): {  // " << d.name << "\n";
+      bool declared = false;
+      for (const Capability& cap : d.capabilities) declared = declared || cap.Has(entry_point);
+      if (declared) {
+        EmitPriorityChain(entry_point, nullptr, call, "", "", i);
+        out << "      return status;\n";
+      } else {
+        out << "      " << opaque_default << "  // no \"" << entry_point << "\" entry point\n";
+      }
+      out << "    }\n";
+      CloseIf(out, AllOf({d.h_condition}));
+    }
+    out << "    default:\n      return PSA_ERROR_NOT_SUPPORTED;  // no driver for this location\n  }\n";
+  }
+
+  // The transparent priority chain as the body of the LOCAL_STORAGE case.
+  template <typename Call>
+  std::string TransparentChain(const char* entry_point, Call call) {
+    std::ostringstream saved;
+    saved << out.str();
+    out.str("");
+    EmitPriorityChain(entry_point, nullptr, call);
+    out << "      return status;\n";
+    std::string chain = out.str();
+    out.str("");
+    out << saved.str();
+    return chain;
+  }
+
+  void EmitKeyManagement() {
+    out << "bool LocationIsSupported(psa_key_location_t location) {\n"
+        << "  switch (location) {\n    case PSA_KEY_LOCATION_LOCAL_STORAGE:\n      return true;\n";
+    for (size_t i : OpaqueDrivers()) {
+      const Driver& d = drivers[i].driver;
+      OpenIf(out, AllOf({d.h_condition}));
+      out << "    case (" << d.location->expression << "):  // " << d.name << "\n      return true;\n";
+      CloseIf(out, AllOf({d.h_condition}));
+    }
+    out << "    default:\n      return false;\n  }\n}\n\n";
+
+    // One sizing function; the two entry points of dispatch.h differ in the
+    // key size they assume and in what a transparent key needs.
+    out << "namespace {\n"
+        << "psa_status_t KeyBufferSizeFor(const psa_key_attributes_t* attributes, size_t key_bits,\n"
+        << "                              size_t transparent_size, size_t* size) {\n"
+        << "  const psa_key_type_t type = psa_get_key_type(attributes);\n"
+        << "  (void)type;\n"
+        << "  *size = 0;\n"
+        << "  switch (PSA_KEY_LIFETIME_GET_LOCATION(psa_get_key_lifetime(attributes))) {\n"
+        << "    case PSA_KEY_LOCATION_LOCAL_STORAGE:\n"
+        << "      *size = transparent_size;\n      break;\n";
+    for (size_t i : OpaqueDrivers()) {
+      const Driver& d = drivers[i].driver;
+      OpenIf(out, AllOf({d.h_condition}));
+      out << "    case (" << d.location->expression << "):  // " << d.name << "\n"
+          << "      *size = " << OpaqueContextSize(d) << ";\n      break;\n";
+      CloseIf(out, AllOf({d.h_condition}));
+    }
+    out << "    default:\n      return PSA_ERROR_NOT_SUPPORTED;\n  }\n"
+        << "  return *size == 0 ? PSA_ERROR_INVALID_ARGUMENT : PSA_SUCCESS;\n}\n}  // namespace\n\n"
+        << "psa_status_t KeyBufferSize(const psa_key_attributes_t* attributes, size_t* size) {\n"
+        << "  const size_t bits = psa_get_key_bits(attributes);\n"
+        << "  return KeyBufferSizeFor(attributes, bits, PSA_EXPORT_KEY_OUTPUT_SIZE(psa_get_key_type(attributes), bits),\n"
+        << "                          size);\n}\n\n"
+        << "psa_status_t KeyBufferSizeForImport(const psa_key_attributes_t* attributes, size_t data_length,\n"
+        << "                                    size_t* size) {\n"
+        << "  size_t bits = psa_get_key_bits(attributes);\n"
+        << "  if (bits == 0) bits = PSA_BYTES_TO_BITS(data_length);\n"
+        << "  return KeyBufferSizeFor(attributes, bits, data_length, size);\n}\n\n";
+
+    auto key_in = [](const char* ep, const char* rest) {
+      return [ep, rest](const Driver& d, const Capability& cap) {
+        return Fn(d, cap, ep) + "(attributes, key_buffer, key_buffer_size" + rest + ")";
+      };
+    };
+
+    out << "psa_status_t ImportKey(const psa_key_attributes_t* attributes, const uint8_t* data, size_t data_length,\n"
+        << "                       uint8_t* key_buffer, size_t key_buffer_size, size_t* key_buffer_length,\n"
+        << "                       size_t* bits) {\n";
+    EmitKeyVariables();
+    auto import_call = [](const Driver& d, const Capability& cap) {
+      return Fn(d, cap, "import_key") +
+             "(attributes, data, data_length, key_buffer, key_buffer_size, key_buffer_length, bits)";
+    };
+    EmitLocationSwitch("import_key", TransparentChain("import_key", import_call), import_call);
+    out << "}\n\n";
+
+    out << "psa_status_t GenerateKey(const psa_key_attributes_t* attributes, uint8_t* key_buffer,\n"
+        << "                         size_t key_buffer_size, size_t* key_buffer_length) {\n";
+    EmitKeyVariables();
+    auto generate_call = key_in("generate_key", ", key_buffer_length");
+    EmitLocationSwitch("generate_key", TransparentChain("generate_key", generate_call), generate_call);
+    out << "}\n\n";
+
+    out << "psa_status_t ExportKey(const psa_key_attributes_t* attributes, const uint8_t* key_buffer,\n"
+        << "                       size_t key_buffer_size, uint8_t* data, size_t data_size, size_t* data_length) {\n";
+    EmitKeyVariables();
+    EmitLocationSwitch(
+        "export_key",
+        "      return support::CopyKeyBuffer(key_buffer, key_buffer_size, data, data_size, data_length);\n",
+        key_in("export_key", ", data, data_size, data_length"));
+    out << "}\n\n";
+
+    out << "psa_status_t ExportPublicKey(const psa_key_attributes_t* attributes, const uint8_t* key_buffer,\n"
+        << "                             size_t key_buffer_size, uint8_t* data, size_t data_size,\n"
+        << "                             size_t* data_length) {\n";
+    EmitKeyVariables();
+    auto export_public_call = key_in("export_public_key", ", data, data_size, data_length");
+    EmitLocationSwitch("export_public_key", TransparentChain("export_public_key", export_public_call),
+                       export_public_call);
+    out << "}\n\n";
+
+    out << "psa_status_t CopyKey(psa_key_attributes_t* attributes, const uint8_t* source_key,\n"
+        << "                     size_t source_key_length, uint8_t* target_key_buffer,\n"
+        << "                     size_t target_key_buffer_size, size_t* target_key_buffer_length) {\n";
+    EmitKeyVariables();
+    EmitLocationSwitch("copy_key", "      return PSA_ERROR_NOT_SUPPORTED;  // the core copies transparent keys\n",
+                       [](const Driver& d, const Capability& cap) {
+                         return Fn(d, cap, "copy_key") +
+                                "(attributes, source_key, source_key_length, target_key_buffer, "
+                                "target_key_buffer_size, target_key_buffer_length)";
+                       });
+    out << "}\n\n";
+
+    out << "psa_status_t DestroyKey(const psa_key_attributes_t* attributes, const uint8_t* key_buffer,\n"
+        << "                        size_t key_buffer_size) {\n";
+    EmitKeyVariables();
+    EmitLocationSwitch("destroy_key", "      return PSA_SUCCESS;  // nothing outside the key store\n",
+                       key_in("destroy_key", ""), "return PSA_SUCCESS;");
+    out << "}\n\n";
   }
 
   void EmitTableFunction() {
