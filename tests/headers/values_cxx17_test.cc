@@ -9,9 +9,9 @@
 
 namespace {
 
-#define PSA_TEST_TYPED(type, expression, expected)                        \
-    static_assert(std::is_same<decltype(expression), type>::value,        \
-                  "type of " #expression);                                \
+#define PSA_TEST_TYPED(type, expression, expected)                 \
+    static_assert(std::is_same<decltype(expression), type>::value, \
+                  "type of " #expression);                         \
     static_assert((expression) == (expected), "value of " #expression);
 #define PSA_TEST_VALUE(expression, expected) \
     static_assert((expression) == (expected), "value of " #expression);

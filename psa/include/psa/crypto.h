@@ -221,6 +221,9 @@ psa_status_t psa_hash_abort(psa_hash_operation_t *operation);
 // Sufficient size: PSA_HASH_SUSPEND_OUTPUT_SIZE(alg). Returns
 // PSA_ERROR_NOT_SUPPORTED for hashes without a suspend format (SHA-3, SM3,
 // ...), PSA_ERROR_BAD_STATE, PSA_ERROR_BUFFER_TOO_SMALL.
+// This implementation returns PSA_ERROR_NOT_SUPPORTED for every algorithm
+// (and ends the operation): the driver interface gives drivers no way to
+// export or import an intermediate hash state.
 psa_status_t psa_hash_suspend(psa_hash_operation_t *operation,
                               uint8_t *hash_state,
                               size_t hash_state_size,

@@ -34,6 +34,19 @@ typedef uint32_t psa_driver_get_entropy_flags_t;
 // keep its entropy source powered and ready.
 #define PSA_DRIVER_GET_ENTROPY_KEEPALIVE ((psa_driver_get_entropy_flags_t)0x2)
 
+// Types that the prototypes of the key-derivation, PAKE and built-in key
+// entry points name. The input structures are owned by the core and only
+// reached through pointers; drivers read them with accessor functions that
+// the core will provide with those operation families.
+typedef struct psa_crypto_driver_key_derivation_inputs_s psa_crypto_driver_key_derivation_inputs_t;
+typedef struct psa_crypto_driver_pake_inputs_s psa_crypto_driver_pake_inputs_t;
+
+// A step of a PAKE protocol as the core tells it to a driver.
+typedef uint8_t psa_crypto_driver_pake_step_t;
+
+// The slot number of a built-in key in a secure element.
+typedef uint64_t psa_drv_slot_number_t;
+
 #ifdef __cplusplus
 }  // extern "C"
 #endif

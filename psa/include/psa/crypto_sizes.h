@@ -27,9 +27,11 @@
 // ============================================================================
 
 // Largest RSA modulus, elliptic curve and finite-field group, in bits, that
-// any build of this implementation accepts. They bound the *_MAX_SIZE macros.
+// any build of this implementation accepts; they bound the *_MAX_SIZE macros.
+// The ECC and FFDH limits are the largest the specification defines
+// (sect571k1/sect571r1, ffdhe8192); the core rejects larger RSA keys.
 #define PSA_VENDOR_RSA_MAX_KEY_BITS 4096
-#define PSA_VENDOR_ECC_MAX_CURVE_BITS 521
+#define PSA_VENDOR_ECC_MAX_CURVE_BITS 571
 #define PSA_VENDOR_FFDH_MAX_KEY_BITS 8192
 
 // Number of bytes needed to hold `bits` bits.
