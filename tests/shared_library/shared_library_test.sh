@@ -9,7 +9,13 @@ source=$(realpath "$3")
 work=$(mktemp -d)
 trap 'rm -rf "${work}"' EXIT
 cp "${library}" "${work}/libpsacrypto.so"
-cc -std=c99 -Wall -Wextra -pedantic -Werror -I"${include_dir}" "${source}" \
+# A library built with --config=asan/ubsan needs the program to link the
+# same sanitizer runtime.
+sanitize=()
+undefined=$(nm -D --undefined-only "${work}/libpsacrypto.so")
+grep -q '__asan_' <<<"${undefined}" && sanitize+=(-fsanitize=address)
+grep -q '__ubsan_' <<<"${undefined}" && sanitize+=(-fsanitize=undefined)
+cc "${sanitize[@]}" -std=c99 -Wall -Wextra -pedantic -Werror -I"${include_dir}" "${source}" \
   -L"${work}" -lpsacrypto -Wl,-rpath,"${work}" -o "${work}/consumer"
 "${work}/consumer"
 
