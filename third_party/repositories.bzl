@@ -3,7 +3,7 @@
 load("//third_party:debian.bzl", "debian_library")
 
 def psa_third_party_repositories():
-    """Declares @mbedtls, @absl, @googletest, @google_benchmark and @nlohmann_json."""
+    """Declares @mbedtls, @absl, @googletest, @google_benchmark, @nlohmann_json and @openssl."""
 
     # Mbed TLS: only the static libmbedcrypto.a. The shared library would
     # silently bind any psa_* symbol the core lacks to Mbed TLS's own PSA
@@ -108,5 +108,25 @@ package(default_visibility = ["//visibility:public"])
 
 # Header-only; the header is in /usr/include.
 cc_library(name = "json")
+""",
+    )
+
+    # OpenSSL 3's libcrypto: an implementation independent of the drivers,
+    # for differential tests only (tests/vectors); nothing shipped links it.
+    debian_library(
+        name = "openssl",
+        package = "libssl-dev",
+        versions = ["3."],
+        required_headers = ["openssl/evp.h", "openssl/provider.h"],
+        pkg_config = ["libcrypto"],
+        build_file_content = """
+package(default_visibility = ["//visibility:public"])
+
+# libcrypto as pkg-config links it; headers are in /usr/include.
+cc_library(
+    name = "crypto",
+    testonly = True,
+    linkopts = {LINKOPTS},
+)
 """,
     )

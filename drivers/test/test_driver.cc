@@ -8,6 +8,8 @@
 #include <cstring>
 #include <limits>
 
+#include "drivers/builtin/builtin_key_management.h"
+
 namespace drivers::test {
 namespace {
 
@@ -29,6 +31,21 @@ void Count(unsigned long& counter) {
 
 bool Declines(const test_driver_hooks_t& hooks, psa_algorithm_t alg) {
   return hooks.unsupported_alg != 0 && alg == hooks.unsupported_alg;
+}
+
+bool DeclinesKeyType(const test_driver_hooks_t& hooks,
+                     const psa_key_attributes_t* attributes) {
+  return hooks.unsupported_key_type != 0 &&
+         psa_get_key_type(attributes) == hooks.unsupported_key_type;
+}
+
+// The status a key-management entry point returns without doing anything,
+// or PSA_SUCCESS if it is to do its work. The forced status comes first.
+psa_status_t KeyHookStatus(const test_driver_hooks_t& hooks,
+                           const psa_key_attributes_t* attributes) {
+  if (hooks.forced_status != PSA_SUCCESS) return hooks.forced_status;
+  if (DeclinesKeyType(hooks, attributes)) return PSA_ERROR_NOT_SUPPORTED;
+  return PSA_SUCCESS;
 }
 
 psa_status_t Init(test_driver_hooks_t& hooks) {
@@ -114,6 +131,44 @@ psa_status_t HashAbort(test_driver_hooks_t& hooks,
   return hooks.forced_status != PSA_SUCCESS ? hooks.forced_status : status;
 }
 
+psa_status_t ImportKey(test_driver_hooks_t& hooks,
+                       const psa_key_attributes_t* attributes,
+                       const uint8_t* data, size_t data_length,
+                       uint8_t* key_buffer, size_t key_buffer_size,
+                       size_t* key_buffer_length, size_t* bits) {
+  Count(hooks.hits.import_key);
+  *key_buffer_length = 0;
+  const psa_status_t status = KeyHookStatus(hooks, attributes);
+  if (status != PSA_SUCCESS) return status;
+  return builtin_import_key(attributes, data, data_length, key_buffer,
+                            key_buffer_size, key_buffer_length, bits);
+}
+
+psa_status_t GenerateKey(test_driver_hooks_t& hooks,
+                         const psa_key_attributes_t* attributes,
+                         uint8_t* key_buffer, size_t key_buffer_size,
+                         size_t* key_buffer_length) {
+  Count(hooks.hits.generate_key);
+  *key_buffer_length = 0;
+  const psa_status_t status = KeyHookStatus(hooks, attributes);
+  if (status != PSA_SUCCESS) return status;
+  return builtin_generate_key(attributes, key_buffer, key_buffer_size,
+                              key_buffer_length);
+}
+
+psa_status_t ExportPublicKey(test_driver_hooks_t& hooks,
+                             const psa_key_attributes_t* attributes,
+                             const uint8_t* key_buffer, size_t key_buffer_size,
+                             uint8_t* data, size_t data_size,
+                             size_t* data_length) {
+  Count(hooks.hits.export_public_key);
+  *data_length = 0;
+  const psa_status_t status = KeyHookStatus(hooks, attributes);
+  if (status != PSA_SUCCESS) return status;
+  return builtin_export_public_key(attributes, key_buffer, key_buffer_size,
+                                   data, data_size, data_length);
+}
+
 }  // namespace
 }  // namespace drivers::test
 
@@ -170,6 +225,29 @@ void test_driver_reset_hooks(test_driver_hooks_t* hooks) {
   }                                                                           \
   psa_status_t prefix##_hash_abort(prefix##_hash_operation_t* operation) {    \
     return drivers::test::HashAbort(prefix##_hooks, &operation->builtin);     \
+  }                                                                           \
+  psa_status_t prefix##_import_key(                                           \
+      const psa_key_attributes_t* attributes, const uint8_t* data,            \
+      size_t data_length, uint8_t* key_buffer, size_t key_buffer_size,        \
+      size_t* key_buffer_length, size_t* bits) {                              \
+    return drivers::test::ImportKey(prefix##_hooks, attributes, data,         \
+                                    data_length, key_buffer,                  \
+                                    key_buffer_size, key_buffer_length, bits); \
+  }                                                                           \
+  psa_status_t prefix##_generate_key(const psa_key_attributes_t* attributes,  \
+                                     uint8_t* key_buffer,                     \
+                                     size_t key_buffer_size,                  \
+                                     size_t* key_buffer_length) {             \
+    return drivers::test::GenerateKey(prefix##_hooks, attributes, key_buffer, \
+                                      key_buffer_size, key_buffer_length);    \
+  }                                                                           \
+  psa_status_t prefix##_export_public_key(                                    \
+      const psa_key_attributes_t* attributes, const uint8_t* key_buffer,      \
+      size_t key_buffer_size, uint8_t* data, size_t data_size,                \
+      size_t* data_length) {                                                  \
+    return drivers::test::ExportPublicKey(prefix##_hooks, attributes,         \
+                                          key_buffer, key_buffer_size, data,  \
+                                          data_size, data_length);            \
   }
 
 TEST_DRIVER_INSTANCES(TEST_DRIVER_DEFINE_INSTANCE)

@@ -1,7 +1,8 @@
 /* Transparent test drivers for dispatch tests. Two instances with the same
  * behaviour, prefixes "test_a" and "test_b", so that one build can hold two
- * transparent drivers. Each instance computes hashes with the builtin driver
- * (drivers/builtin/builtin_hash.h), counts its calls, and can be told to fail
+ * transparent drivers. Each instance computes hashes and manages keys with
+ * the builtin driver (drivers/builtin/builtin_hash.h,
+ * builtin_key_management.h), counts its calls, and can be told to fail
  * through its hooks. Descriptions: the .json files beside this header.
  *
  * Includable from C and C++. Not thread-safe to reconfigure: set the hooks
@@ -32,6 +33,9 @@ typedef struct {
   unsigned long hash_update;
   unsigned long hash_finish;
   unsigned long hash_abort;
+  unsigned long import_key;
+  unsigned long generate_key;
+  unsigned long export_public_key;
 } test_driver_counters_t;
 
 /* Observation and control of one instance. All-bits-zero (the initial state,
@@ -50,6 +54,10 @@ typedef struct {
    * PSA_ERROR_NOT_SUPPORTED for this algorithm, as a fallback driver that
    * declines a mechanism. */
   psa_algorithm_t unsupported_alg;
+  /* If nonzero: import_key, generate_key and export_public_key return
+   * PSA_ERROR_NOT_SUPPORTED for keys of this type (for export_public_key,
+   * the type of the key pair the core passes). */
+  psa_key_type_t unsupported_key_type;
   /* get_entropy fills its whole output with entropy_byte and reports
    * entropy_estimate_bits, capped at 8 bits per output byte; 0 reports the
    * cap (full entropy). */
@@ -84,9 +92,15 @@ void test_driver_reset_hooks(test_driver_hooks_t *hooks);
  *                                description that renames "hash_compute"
  *   <prefix>_hash_setup, _hash_update, _hash_finish, _hash_abort
  *                                "hash_multipart"
+ *   <prefix>_import_key          "import_key"
+ *   <prefix>_generate_key        "generate_key"
+ *   <prefix>_export_public_key   "export_public_key"
  *
- * The hash entry points behave as the builtin driver's (same statuses, same
- * wiping) unless the hooks say otherwise. */
+ * The hash and key-management entry points behave as the builtin driver's
+ * (same statuses, same outputs, same wiping) unless the hooks say otherwise.
+ * When a hook makes a key-management entry point fail, it writes nothing but
+ * its output length, which it sets to 0 (*key_buffer_length, *data_length);
+ * import_key leaves *bits as the core set it. */
 #define TEST_DRIVER_DECLARE_INSTANCE(prefix)                                  \
   extern test_driver_hooks_t prefix##_hooks;                                  \
   typedef struct {                                                            \
@@ -111,7 +125,19 @@ void test_driver_reset_hooks(test_driver_hooks_t *hooks);
   psa_status_t prefix##_hash_finish(prefix##_hash_operation_t *operation,     \
                                     uint8_t *hash, size_t hash_size,          \
                                     size_t *hash_length);                     \
-  psa_status_t prefix##_hash_abort(prefix##_hash_operation_t *operation);
+  psa_status_t prefix##_hash_abort(prefix##_hash_operation_t *operation);     \
+  psa_status_t prefix##_import_key(                                           \
+      const psa_key_attributes_t *attributes, const uint8_t *data,            \
+      size_t data_length, uint8_t *key_buffer, size_t key_buffer_size,        \
+      size_t *key_buffer_length, size_t *bits);                               \
+  psa_status_t prefix##_generate_key(const psa_key_attributes_t *attributes,  \
+                                     uint8_t *key_buffer,                     \
+                                     size_t key_buffer_size,                  \
+                                     size_t *key_buffer_length);              \
+  psa_status_t prefix##_export_public_key(                                    \
+      const psa_key_attributes_t *attributes, const uint8_t *key_buffer,      \
+      size_t key_buffer_size, uint8_t *data, size_t data_size,                \
+      size_t *data_length);
 
 TEST_DRIVER_INSTANCES(TEST_DRIVER_DECLARE_INSTANCE)
 

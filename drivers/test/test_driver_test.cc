@@ -1,7 +1,7 @@
 // Unit tests of the test driver instances: each entry point counts its calls,
 // returns the builtin driver's results when left alone, and obeys the forced
-// statuses, the declined algorithm and the entropy settings of its hooks.
-// Every test runs over both instances.
+// statuses, the declined algorithm and key type and the entropy settings of
+// its hooks. Every test runs over both instances.
 
 #include "drivers/test/test_driver.h"
 
@@ -12,7 +12,10 @@
 #include <vector>
 
 #include "drivers/builtin/builtin_hash.h"
+#include "drivers/builtin/builtin_key_management.h"
+#include "drivers/test/test_key_vectors.h"
 #include "gtest/gtest.h"
+#include "psa/crypto.h"
 
 namespace drivers::test {
 namespace {
@@ -31,6 +34,10 @@ namespace {
     static constexpr auto hash_update = prefix##_hash_update;     \
     static constexpr auto hash_finish = prefix##_hash_finish;     \
     static constexpr auto hash_abort = prefix##_hash_abort;       \
+    static constexpr auto import_key = prefix##_import_key;       \
+    static constexpr auto generate_key = prefix##_generate_key;   \
+    static constexpr auto export_public_key =                     \
+        prefix##_export_public_key;                               \
   };
 TEST_DRIVER_INSTANCES(TEST_DRIVER_TRAITS)
 #undef TEST_DRIVER_TRAITS
@@ -72,6 +79,10 @@ class TestDriverTest : public ::testing::Test {
  protected:
   using Operation = typename Driver::Operation;
 
+  // Key generation and ECC public-key derivation draw from the core's
+  // random generator.
+  static void SetUpTestSuite() { ASSERT_EQ(psa_crypto_init(), PSA_SUCCESS); }
+
   void SetUp() override {
     test_driver_reset_hooks(&test_a_hooks);
     test_driver_reset_hooks(&test_b_hooks);
@@ -79,6 +90,64 @@ class TestDriverTest : public ::testing::Test {
   void TearDown() override { SetUp(); }
 
   test_driver_hooks_t& hooks() { return Driver::Hooks(); }
+
+  // The outcome of a key-management call: status, output, bits.
+  struct KeyResult {
+    psa_status_t status;
+    std::vector<uint8_t> output;
+    size_t bits;
+  };
+
+  // import_key into a buffer of `buffer_size` bytes; on failure checks that
+  // the output length is 0.
+  static KeyResult Import(psa_key_type_t type, size_t bits,
+                          const std::vector<uint8_t>& data,
+                          size_t buffer_size = 1024) {
+    const psa_key_attributes_t attributes = KeyAttributes(type, bits);
+    KeyResult result{PSA_ERROR_GENERIC_ERROR,
+                     std::vector<uint8_t>(buffer_size), bits};
+    size_t length = 12345;
+    result.status = Driver::import_key(&attributes, data.data(), data.size(),
+                                       result.output.data(), buffer_size,
+                                       &length, &result.bits);
+    if (result.status != PSA_SUCCESS) {
+      EXPECT_EQ(length, 0u);
+    }
+    result.output.resize(result.status == PSA_SUCCESS ? length : 0);
+    return result;
+  }
+
+  static KeyResult ExportPublic(psa_key_type_t type, size_t bits,
+                                const std::vector<uint8_t>& key,
+                                size_t data_size = 1024) {
+    const psa_key_attributes_t attributes = KeyAttributes(type, bits);
+    KeyResult result{PSA_ERROR_GENERIC_ERROR,
+                     std::vector<uint8_t>(data_size), bits};
+    size_t length = 12345;
+    result.status = Driver::export_public_key(&attributes, key.data(),
+                                              key.size(), result.output.data(),
+                                              data_size, &length);
+    if (result.status != PSA_SUCCESS) {
+      EXPECT_EQ(length, 0u);
+    }
+    result.output.resize(result.status == PSA_SUCCESS ? length : 0);
+    return result;
+  }
+
+  static KeyResult Generate(psa_key_type_t type, size_t bits,
+                            size_t buffer_size = 1024) {
+    const psa_key_attributes_t attributes = KeyAttributes(type, bits);
+    KeyResult result{PSA_ERROR_GENERIC_ERROR,
+                     std::vector<uint8_t>(buffer_size), bits};
+    size_t length = 12345;
+    result.status = Driver::generate_key(&attributes, result.output.data(),
+                                         buffer_size, &length);
+    if (result.status != PSA_SUCCESS) {
+      EXPECT_EQ(length, 0u);
+    }
+    result.output.resize(result.status == PSA_SUCCESS ? length : 0);
+    return result;
+  }
 
   static Operation ZeroOperation() {
     Operation operation;
@@ -403,6 +472,7 @@ TYPED_TEST(TestDriverTest, ResetHooksRestoresTheInitialState) {
   this->hooks().forced_status = kForced;
   this->hooks().forced_init_status = kForced;
   this->hooks().unsupported_alg = PSA_ALG_SHA_256;
+  this->hooks().unsupported_key_type = SecpR1KeyPair();
   this->hooks().entropy_byte = 7;
   this->hooks().entropy_estimate_bits = 3;
 
@@ -411,6 +481,151 @@ TYPED_TEST(TestDriverTest, ResetHooksRestoresTheInitialState) {
   EXPECT_EQ(TypeParam::init(), PSA_SUCCESS);
   EXPECT_EQ(this->Multipart(PSA_ALG_SHA_256, kMessage),
             BuiltinDigest(PSA_ALG_SHA_256, kMessage));
+  EXPECT_EQ(this->Import(SecpR1KeyPair(), 0, P256().private_key).status,
+            PSA_SUCCESS);
+}
+
+// --- Key management ---
+
+TYPED_TEST(TestDriverTest, ImportKeyEqualsBuiltinAndCounts) {
+  unsigned long calls = 0;
+  for (const EccKeyVector* key : {&P256(), &P384()}) {
+    for (psa_key_type_t type : {SecpR1KeyPair(), SecpR1PublicKey()}) {
+      const std::vector<uint8_t>& data =
+          PSA_KEY_TYPE_IS_KEY_PAIR(type) ? key->private_key : key->public_key;
+      for (size_t bits : {size_t{0}, key->bits}) {
+        const auto result = this->Import(type, bits, data);
+        EXPECT_EQ(result.status, PSA_SUCCESS);
+        EXPECT_EQ(result.output, data);  // the export format, as given
+        EXPECT_EQ(result.bits, key->bits);
+        EXPECT_EQ(this->hooks().hits.import_key, ++calls);
+      }
+    }
+  }
+  EXPECT_EQ(this->hooks().hits.generate_key, 0u);
+  EXPECT_EQ(this->hooks().hits.export_public_key, 0u);
+}
+
+TYPED_TEST(TestDriverTest, ImportErrorsAreTheBuiltinDriversAndLeaveBits) {
+  std::vector<uint8_t> off_curve = P256().public_key;
+  off_curve[10] ^= 0x40;
+  struct Case {
+    psa_key_type_t type;
+    size_t bits;
+    std::vector<uint8_t> data;
+  };
+  const Case cases[] = {
+      {SecpR1KeyPair(), 0, std::vector<uint8_t>(32, 0)},  // d = 0
+      {SecpR1KeyPair(), 384, P256().private_key},         // bits mismatch
+      {SecpR1PublicKey(), 256, off_curve},
+      {SecpR1PublicKey(), 0, {0x04}},
+      {PSA_KEY_TYPE_AES, 128, std::vector<uint8_t>(16, 1)},  // not asymmetric
+  };
+  for (const Case& c : cases) {
+    const psa_key_attributes_t attributes = KeyAttributes(c.type, c.bits);
+    std::vector<uint8_t> buffer(1024);
+    size_t length = 0;
+    size_t builtin_bits = c.bits;
+    const psa_status_t expected =
+        builtin_import_key(&attributes, c.data.data(), c.data.size(),
+                           buffer.data(), buffer.size(), &length,
+                           &builtin_bits);
+    ASSERT_NE(expected, PSA_SUCCESS);
+    const auto result = this->Import(c.type, c.bits, c.data);
+    EXPECT_EQ(result.status, expected) << "type 0x" << std::hex << c.type;
+    EXPECT_EQ(result.bits, c.bits);
+  }
+}
+
+TYPED_TEST(TestDriverTest, ImportIntoShortBufferIsBufferTooSmall) {
+  EXPECT_EQ(this->Import(SecpR1KeyPair(), 0, P256().private_key, 31).status,
+            PSA_ERROR_BUFFER_TOO_SMALL);
+  EXPECT_EQ(this->Import(SecpR1KeyPair(), 0, P256().private_key, 32).status,
+            PSA_SUCCESS);
+}
+
+TYPED_TEST(TestDriverTest, ExportPublicKeyGivesTheKnownPublicKeyAndCounts) {
+  unsigned long calls = 0;
+  for (const EccKeyVector* key : {&P256(), &P384()}) {
+    auto result = this->ExportPublic(SecpR1KeyPair(), key->bits,
+                                     key->private_key);
+    EXPECT_EQ(result.status, PSA_SUCCESS);
+    EXPECT_EQ(result.output, key->public_key);
+    result = this->ExportPublic(SecpR1PublicKey(), key->bits, key->public_key);
+    EXPECT_EQ(result.status, PSA_SUCCESS);
+    EXPECT_EQ(result.output, key->public_key);
+    calls += 2;
+    EXPECT_EQ(this->hooks().hits.export_public_key, calls);
+  }
+  EXPECT_EQ(this->ExportPublic(SecpR1KeyPair(), 256, P256().private_key,
+                               P256().public_key.size() - 1)
+                .status,
+            PSA_ERROR_BUFFER_TOO_SMALL);
+  EXPECT_EQ(this->hooks().hits.import_key, 0u);
+}
+
+TYPED_TEST(TestDriverTest, GenerateKeyMakesConsistentKeyPairsAndCounts) {
+  unsigned long calls = 0;
+  for (size_t bits : {256u, 384u}) {
+    const auto first = this->Generate(SecpR1KeyPair(), bits);
+    ASSERT_EQ(first.status, PSA_SUCCESS);
+    EXPECT_EQ(first.output.size(), PSA_BITS_TO_BYTES(bits));
+    const auto second = this->Generate(SecpR1KeyPair(), bits);
+    ASSERT_EQ(second.status, PSA_SUCCESS);
+    EXPECT_NE(first.output, second.output);
+    calls += 2;
+    EXPECT_EQ(this->hooks().hits.generate_key, calls);
+
+    // The generated key is a valid key pair: it imports, and has a public
+    // key.
+    EXPECT_EQ(this->Import(SecpR1KeyPair(), bits, first.output).status,
+              PSA_SUCCESS);
+    EXPECT_EQ(this->ExportPublic(SecpR1KeyPair(), bits, first.output)
+                  .output.size(),
+              PSA_EXPORT_PUBLIC_KEY_OUTPUT_SIZE(SecpR1KeyPair(), bits));
+  }
+  EXPECT_EQ(this->Generate(SecpR1KeyPair(), 256, 31).status,
+            PSA_ERROR_BUFFER_TOO_SMALL);
+}
+
+TYPED_TEST(TestDriverTest, ForcedStatusIsReturnedByKeyEntryPoints) {
+  this->hooks().forced_status = kForced;
+  EXPECT_EQ(this->Import(SecpR1KeyPair(), 0, P256().private_key).status,
+            kForced);
+  EXPECT_EQ(this->Generate(SecpR1KeyPair(), 256).status, kForced);
+  EXPECT_EQ(
+      this->ExportPublic(SecpR1KeyPair(), 256, P256().private_key).status,
+      kForced);
+  // Failures of import leave *bits as the core set it.
+  EXPECT_EQ(this->Import(SecpR1KeyPair(), 256, P256().private_key).bits, 256u);
+  EXPECT_EQ(this->hooks().hits.import_key, 2u);
+  EXPECT_EQ(this->hooks().hits.generate_key, 1u);
+  EXPECT_EQ(this->hooks().hits.export_public_key, 1u);
+}
+
+TYPED_TEST(TestDriverTest, UnsupportedKeyTypeIsDeclinedForThatTypeOnly) {
+  this->hooks().unsupported_key_type = SecpR1KeyPair();
+  EXPECT_EQ(this->Import(SecpR1KeyPair(), 0, P256().private_key).status,
+            PSA_ERROR_NOT_SUPPORTED);
+  EXPECT_EQ(this->Generate(SecpR1KeyPair(), 256).status,
+            PSA_ERROR_NOT_SUPPORTED);
+  EXPECT_EQ(
+      this->ExportPublic(SecpR1KeyPair(), 256, P256().private_key).status,
+      PSA_ERROR_NOT_SUPPORTED);
+
+  // The public key type is served.
+  const auto imported = this->Import(SecpR1PublicKey(), 0, P256().public_key);
+  EXPECT_EQ(imported.status, PSA_SUCCESS);
+  EXPECT_EQ(imported.output, P256().public_key);
+  EXPECT_EQ(
+      this->ExportPublic(SecpR1PublicKey(), 256, P256().public_key).output,
+      P256().public_key);
+
+  // The forced status takes precedence.
+  this->hooks().forced_status = kForced;
+  EXPECT_EQ(this->Import(SecpR1KeyPair(), 0, P256().private_key).status,
+            kForced);
+  EXPECT_EQ(this->hooks().hits.import_key, 3u);
 }
 
 TEST(TestDriverInstancesTest, EachInstanceCountsOnlyItsOwnCalls) {

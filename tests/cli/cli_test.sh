@@ -6,7 +6,8 @@ psa=$(realpath "$1")
 out=$("${psa}" selftest)
 echo "${out}"
 for mechanism in "hash MD5" "hash RIPEMD-160" "hash SHA-1" "hash SHA-224" "hash SHA-256" "hash SHA-384" \
-                 "hash SHA-512" "random generation"; do
+                 "hash SHA-512" "random generation" "key AES-128 import/export" "key ECC P-256 public" \
+                 "key generate ECC P-256" "key generate RSA-1024"; do
   grep -E "^${mechanism} +[^ ]+ +PASS$" <<<"${out}" >/dev/null || { echo "no PASS for ${mechanism}" >&2; exit 1; }
 done
 grep -q "^hash SHA-256 *builtin *PASS" <<<"${out}" || { echo "SHA-256 not served by builtin" >&2; exit 1; }

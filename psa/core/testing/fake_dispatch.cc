@@ -246,6 +246,43 @@ psa_status_t HashAbort(psa_hash_operation_t* operation) {
   return status;
 }
 
+// Key management: this fake serves hashing and entropy only. Its builds
+// have no key drivers, so every key entry point is unsupported, as in a
+// generated dispatch with no driver declaring them.
+bool LocationIsSupported(psa_key_location_t location) { return location == PSA_KEY_LOCATION_LOCAL_STORAGE; }
+
+psa_status_t KeyBufferSize(const psa_key_attributes_t*, size_t* size) {
+  *size = 0;
+  return PSA_ERROR_NOT_SUPPORTED;
+}
+
+psa_status_t KeyBufferSizeForImport(const psa_key_attributes_t*, size_t, size_t* size) {
+  *size = 0;
+  return PSA_ERROR_NOT_SUPPORTED;
+}
+
+psa_status_t ImportKey(const psa_key_attributes_t*, const uint8_t*, size_t, uint8_t*, size_t, size_t*, size_t*) {
+  return PSA_ERROR_NOT_SUPPORTED;
+}
+
+psa_status_t GenerateKey(const psa_key_attributes_t*, uint8_t*, size_t, size_t*) {
+  return PSA_ERROR_NOT_SUPPORTED;
+}
+
+psa_status_t ExportKey(const psa_key_attributes_t*, const uint8_t*, size_t, uint8_t*, size_t, size_t*) {
+  return PSA_ERROR_NOT_SUPPORTED;
+}
+
+psa_status_t ExportPublicKey(const psa_key_attributes_t*, const uint8_t*, size_t, uint8_t*, size_t, size_t*) {
+  return PSA_ERROR_NOT_SUPPORTED;
+}
+
+psa_status_t CopyKey(psa_key_attributes_t*, const uint8_t*, size_t, uint8_t*, size_t, size_t*) {
+  return PSA_ERROR_NOT_SUPPORTED;
+}
+
+psa_status_t DestroyKey(const psa_key_attributes_t*, const uint8_t*, size_t) { return PSA_SUCCESS; }
+
 const char* DriverName(uint32_t driver_id) {
   return driver_id == kFakeDriverId ? "fake" : nullptr;
 }

@@ -4,8 +4,12 @@
 // flags of the `get_entropy` entry point.
 //
 // Drivers include this header (and their own headers) only. It declares no
-// function of the application API: a driver must never call back into the
-// API it implements.
+// function of the application API: a driver does not call back into the API
+// it implements, with one exception: a software driver that needs random
+// numbers (key generation, randomized signatures) may call
+// psa_generate_random(). The core serves it from its DRBG, which uses only
+// the hash and get_entropy entry points: a driver's hash or get_entropy entry
+// points must therefore not call it.
 
 #ifndef PSA_CRYPTO_DRIVER_COMMON_H_
 #define PSA_CRYPTO_DRIVER_COMMON_H_

@@ -1,0 +1,212 @@
+/* Opaque test drivers for key-management dispatch tests. Two instances with
+ * the same behaviour at two vendor locations, so that one build can hold two
+ * opaque drivers and tests can see that the core routes keys by location:
+ *
+ *   prefix               location  description (key_context sizing)
+ *   test_opaque          0x800001  test_opaque.json (size_function)
+ *   test_opaque_static   0x800002  test_opaque_static.json (static sizes)
+ *
+ * A key context is the key material WRAPPED, never the plain key, so that a
+ * test can prove the core never treats an opaque context as key material:
+ *
+ *   test_opaque_key_context_header_t   magic, key type, key bits, payload
+ *                                      length, check value
+ *   payload                            the key's export format XOR-ed with a
+ *                                      keystream
+ *
+ * THIS IS A TEST DRIVER, NOT A PROTECTION: the wrapping secret is a constant
+ * in the source code, and the keystream depends only on that secret, the
+ * instance and the header (two keys with the same type, size and instance
+ * are XOR-ed with the same keystream). Keystream block i is
+ * SHA-256(label "keystream", secret, instance prefix, header fields,
+ * big-endian i); the check value is SHA-256(label "check", secret, instance
+ * prefix, header fields, wrapped payload), computed over the wrapped payload
+ * so that a context is verified before it is unwrapped. A context made by one
+ * instance does not check out in the other.
+ *
+ * Key types:
+ *   - symmetric: RAW_DATA, HMAC and DERIVE (1 byte to 8191 bytes), AES, ARIA
+ *     and CAMELLIA (16, 24 or 32 bytes), CHACHA20 (32 bytes), validated here
+ *     as the core would; every other symmetric type (DES included: parity is
+ *     not checked here) is PSA_ERROR_NOT_SUPPORTED;
+ *   - asymmetric: whatever the builtin driver imports and generates
+ *     (builtin_import_key validates the key and gives its export format,
+ *     which is what gets wrapped).
+ *
+ * Includable from C and C++. Not thread-safe to reconfigure: set the hooks
+ * before the calls they are meant to affect (the counters and
+ * last_key_buffer_size are written atomically). */
+
+#ifndef DRIVERS_TEST_TEST_OPAQUE_DRIVER_H_
+#define DRIVERS_TEST_TEST_OPAQUE_DRIVER_H_
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "psa/crypto_driver_common.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* The locations of the instances (PSA_KEY_LIFETIME_GET_LOCATION of their
+ * keys); vendor locations, bit 23 set. The descriptions repeat them. */
+#define TEST_OPAQUE_LOCATION ((psa_key_location_t)0x800001)
+#define TEST_OPAQUE_STATIC_LOCATION ((psa_key_location_t)0x800002)
+
+/* "TOQ1": the first bytes of every key context. */
+#define TEST_OPAQUE_MAGIC_0 0x54
+#define TEST_OPAQUE_MAGIC_1 0x4f
+#define TEST_OPAQUE_MAGIC_2 0x51
+#define TEST_OPAQUE_MAGIC_3 0x31
+
+/* Size of the check value (a SHA-256 digest). */
+#define TEST_OPAQUE_CHECK_SIZE 32
+
+/* Largest symmetric key, in bytes, that the driver wraps. */
+#define TEST_OPAQUE_MAX_SYMMETRIC_KEY_BYTES 8191
+
+/* The start of every key context. Byte arrays only, so the layout has no
+ * padding and is the same on every platform; multi-byte fields are
+ * little-endian. The payload follows immediately. */
+typedef struct {
+  uint8_t magic[4];          /* TEST_OPAQUE_MAGIC_0..3 */
+  uint8_t key_type[2];       /* psa_key_type_t */
+  uint8_t reserved[2];       /* zero */
+  uint8_t key_bits[4];       /* the key size in bits */
+  uint8_t payload_length[4]; /* bytes of payload after the header */
+  uint8_t check[TEST_OPAQUE_CHECK_SIZE];
+} test_opaque_key_context_header_t;
+
+/* Number of calls of each entry point of one instance, failed calls
+ * included. */
+typedef struct {
+  unsigned long import_key;
+  unsigned long generate_key;
+  unsigned long export_key;
+  unsigned long export_public_key;
+  unsigned long copy_key;
+  unsigned long destroy_key;
+  /* test_opaque_key_buffer_size, the "size_function" of test_opaque.json;
+   * counted in test_opaque_hooks only. */
+  unsigned long key_buffer_size;
+} test_opaque_counters_t;
+
+/* A status per entry point. */
+typedef struct {
+  psa_status_t import_key;
+  psa_status_t generate_key;
+  psa_status_t export_key;
+  psa_status_t export_public_key;
+  psa_status_t copy_key;
+  psa_status_t destroy_key;
+} test_opaque_statuses_t;
+
+/* Observation and control of one instance. All-bits-zero (the initial state,
+ * and what test_opaque_reset_hooks restores) means: no calls counted, behave
+ * normally. */
+typedef struct {
+  test_opaque_counters_t hits;
+  /* PSA_SUCCESS: behave normally. Otherwise the entry point returns this
+   * status without doing anything but setting its output length (if it has
+   * one) to 0. */
+  test_opaque_statuses_t forced;
+  /* If nonzero: every entry point but destroy_key returns
+   * PSA_ERROR_NOT_SUPPORTED for keys of this type (after the forced status,
+   * which takes precedence). */
+  psa_key_type_t unsupported_key_type;
+  /* The key buffer size the core passed to the last import_key,
+   * generate_key or copy_key (target_key_buffer_size), as sized from the
+   * description's "key_context". */
+  size_t last_key_buffer_size;
+} test_opaque_hooks_t;
+
+/* Returns `hooks` to the initial, all-bits-zero state. */
+void test_opaque_reset_hooks(test_opaque_hooks_t *hooks);
+
+/* The "size_function" of test_opaque.json: the size of the context of a
+ * key of type `key_type` and size `key_bits`, that is
+ * sizeof(test_opaque_key_context_header_t) plus
+ * PSA_EXPORT_KEY_OUTPUT_SIZE(key_type, key_bits) (for a key pair, the size
+ * of its export format). 0 for a type or size that no key can have
+ * (PSA_EXPORT_KEY_OUTPUT_SIZE is 0: unknown types, key_bits 0). Counted in
+ * test_opaque_hooks.hits.key_buffer_size. */
+size_t test_opaque_key_buffer_size(psa_key_type_t key_type, size_t key_bits);
+
+/* The instances. TEST_OPAQUE_INSTANCES(X) expands X(prefix) once per
+ * instance. */
+#define TEST_OPAQUE_INSTANCES(X) \
+  X(test_opaque)                 \
+  X(test_opaque_static)
+
+/* The hooks and entry points of the instance `prefix`, with the prototypes
+ * of the driver interface. Every entry point first counts the call, then
+ * returns the forced status or declines the unsupported key type; outputs
+ * of failed calls are wiped and their lengths set to 0.
+ *
+ * A context "checks out" when it is at least as long as its header and
+ * payload, its magic is right, its reserved bytes are zero, its key type and
+ * bits equal those of `attributes`, and its check value matches (compared in
+ * constant time). Entry points that read a context return
+ * PSA_ERROR_DATA_CORRUPT when it does not check out.
+ *
+ *   test_opaque_hooks_t <prefix>_hooks;
+ *   <prefix>_import_key         validates `data` (see the key types above),
+ *                               determines or checks *bits as the driver
+ *                               interface requires, wraps. Statuses:
+ *                               NOT_SUPPORTED, INVALID_ARGUMENT (bad data,
+ *                               bits mismatch), BUFFER_TOO_SMALL (the
+ *                               wrapped key does not fit key_buffer_size),
+ *                               or the builtin driver's.
+ *   <prefix>_generate_key       generates a key of the attributes' type and
+ *                               bits (symmetric: psa_generate_random; key
+ *                               pairs: builtin_generate_key), wraps. Also
+ *                               INVALID_ARGUMENT for a public key type or
+ *                               bits 0.
+ *   <prefix>_export_key         unwraps into `data`: DATA_CORRUPT,
+ *                               BUFFER_TOO_SMALL.
+ *   <prefix>_export_public_key  public key: as export_key; key pair:
+ *                               builtin_export_public_key of the unwrapped
+ *                               key (wiped afterwards); symmetric key:
+ *                               INVALID_ARGUMENT.
+ *   <prefix>_copy_key           checks the source context against the
+ *                               (target) attributes, unwraps and re-wraps
+ *                               it into the target buffer: DATA_CORRUPT,
+ *                               BUFFER_TOO_SMALL.
+ *   <prefix>_destroy_key        counts and returns forced.destroy_key; it
+ *                               neither reads nor wipes the context (the
+ *                               core owns the buffer, and a corrupt key
+ *                               must still be destroyable). */
+#define TEST_OPAQUE_DECLARE_INSTANCE(prefix)                                  \
+  extern test_opaque_hooks_t prefix##_hooks;                                  \
+  psa_status_t prefix##_import_key(                                           \
+      const psa_key_attributes_t *attributes, const uint8_t *data,            \
+      size_t data_length, uint8_t *key_buffer, size_t key_buffer_size,        \
+      size_t *key_buffer_length, size_t *bits);                               \
+  psa_status_t prefix##_generate_key(const psa_key_attributes_t *attributes,  \
+                                     uint8_t *key_buffer,                     \
+                                     size_t key_buffer_size,                  \
+                                     size_t *key_buffer_length);              \
+  psa_status_t prefix##_export_key(                                           \
+      const psa_key_attributes_t *attributes, const uint8_t *key_buffer,      \
+      size_t key_buffer_size, uint8_t *data, size_t data_size,                \
+      size_t *data_length);                                                   \
+  psa_status_t prefix##_export_public_key(                                    \
+      const psa_key_attributes_t *attributes, const uint8_t *key_buffer,      \
+      size_t key_buffer_size, uint8_t *data, size_t data_size,                \
+      size_t *data_length);                                                   \
+  psa_status_t prefix##_copy_key(                                             \
+      psa_key_attributes_t *attributes, const uint8_t *source_key,            \
+      size_t source_key_length, uint8_t *target_key_buffer,                   \
+      size_t target_key_buffer_size, size_t *target_key_buffer_length);       \
+  psa_status_t prefix##_destroy_key(const psa_key_attributes_t *attributes,   \
+                                    const uint8_t *key_buffer,                \
+                                    size_t key_buffer_size);
+
+TEST_OPAQUE_INSTANCES(TEST_OPAQUE_DECLARE_INSTANCE)
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* DRIVERS_TEST_TEST_OPAQUE_DRIVER_H_ */
