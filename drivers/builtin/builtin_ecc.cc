@@ -3,8 +3,10 @@
 // The curve table follows the PSA specification's list of curves per family
 // ("Elliptic curve families"), so that a data length or key size that names
 // a real curve Mbed TLS lacks is PSA_ERROR_NOT_SUPPORTED, and one that names
-// no curve of the family is PSA_ERROR_INVALID_ARGUMENT (import) or
-// PSA_ERROR_NOT_SUPPORTED (a size given by the caller).
+// no curve of the family is PSA_ERROR_INVALID_ARGUMENT ("the key size is not
+// valid for the key type"), as is a family value in the reserved range
+// 0x80-0xff. Families the specification defines but this table leaves out
+// (binary curves, Edwards, SECP_R2, FRP) are PSA_ERROR_NOT_SUPPORTED.
 
 #include "drivers/builtin/builtin_ecc.h"
 
@@ -110,10 +112,11 @@ constexpr EccCurve kCurves[] = {
     {PSA_ECC_FAMILY_MONTGOMERY, 448, kCurve448, 56, 56},
 };
 
-// SEC 1 (2.3.3) point encodings: the first byte.
-constexpr uint8_t kPointCompressedEvenY = 0x02;
-constexpr uint8_t kPointCompressedOddY = 0x03;
+// SEC 1 (2.3.3) uncompressed point encoding: the first byte.
 constexpr uint8_t kPointUncompressed = 0x04;
+
+// psa_ecc_family_t values 0x80-0xff are reserved: "must not be used".
+bool FamilyIsReserved(psa_ecc_family_t family) { return (family & 0x80) != 0; }
 
 bool IsMontgomery(psa_ecc_family_t family) {
   return family == PSA_ECC_FAMILY_MONTGOMERY;
@@ -143,9 +146,10 @@ void SetMontgomeryForcedBits(const EccCurve& curve, uint8_t* scalar) {
 
 // The curve of the key that `data` holds: the one `*bits` names, or when
 // `*bits` is 0 the one whose export format has the data's length.
-// INVALID_ARGUMENT when no curve of the family (or not the named one)
-// matches the data, NOT_SUPPORTED for a size the family lacks, a curve Mbed
-// TLS lacks, or a compressed point.
+// INVALID_ARGUMENT when the family has no curve of that size, when no curve
+// of the family (or not the named one) matches the data, and for a public
+// key that is not an uncompressed point (the only PSA format: compressed
+// points are malformed data); NOT_SUPPORTED for a curve Mbed TLS lacks.
 psa_status_t ResolveCurveForImport(psa_key_type_t type, const uint8_t* data,
                                    size_t data_length, size_t bits,
                                    const EccCurve** resolved) {
@@ -156,25 +160,14 @@ psa_status_t ResolveCurveForImport(psa_key_type_t type, const uint8_t* data,
   const EccCurve* named = nullptr;
   if (bits != 0) {
     named = FindEccCurve(family, bits);
-    if (named == nullptr || named->group_id == MBEDTLS_ECP_DP_NONE) {
-      return PSA_ERROR_NOT_SUPPORTED;
-    }
+    if (named == nullptr) return PSA_ERROR_INVALID_ARGUMENT;
+    if (named->group_id == MBEDTLS_ECP_DP_NONE) return PSA_ERROR_NOT_SUPPORTED;
   }
   if (data_length == 0) return PSA_ERROR_INVALID_ARGUMENT;
 
   if (weierstrass_public_key && data[0] != kPointUncompressed) {
-    // A compressed point of a curve the size allows is a format this
-    // driver does not implement; anything else (the point at infinity 0x00,
-    // hybrid forms, garbage) is malformed.
-    if (data[0] == kPointCompressedEvenY || data[0] == kPointCompressedOddY) {
-      for (const EccCurve& curve : kCurves) {
-        if (curve.family != family) continue;
-        if (named != nullptr && &curve != named) continue;
-        if (data_length == 1 + curve.coordinate_length) {
-          return PSA_ERROR_NOT_SUPPORTED;
-        }
-      }
-    }
+    // Compressed (0x02, 0x03) and hybrid points, the point at infinity
+    // (0x00) and garbage are not the PSA export format.
     return PSA_ERROR_INVALID_ARGUMENT;
   }
 
@@ -275,10 +268,9 @@ psa_status_t EccImportKey(psa_key_type_t type, const uint8_t* data,
                           size_t data_length, uint8_t* key_buffer,
                           size_t key_buffer_size, size_t* key_buffer_length,
                           size_t* bits) {
-  if (!PSA_KEY_TYPE_IS_ECC(type) ||
-      !FamilyIsListed(PSA_KEY_TYPE_ECC_GET_FAMILY(type))) {
-    return PSA_ERROR_NOT_SUPPORTED;
-  }
+  if (!PSA_KEY_TYPE_IS_ECC(type)) return PSA_ERROR_NOT_SUPPORTED;
+  if (FamilyIsReserved(PSA_KEY_TYPE_ECC_GET_FAMILY(type))) return PSA_ERROR_INVALID_ARGUMENT;
+  if (!FamilyIsListed(PSA_KEY_TYPE_ECC_GET_FAMILY(type))) return PSA_ERROR_NOT_SUPPORTED;
   const EccCurve* curve = nullptr;
   psa_status_t status =
       ResolveCurveForImport(type, data, data_length, *bits, &curve);
@@ -313,10 +305,12 @@ psa_status_t EccGenerateKey(psa_key_type_t type, size_t bits,
                             size_t* key_buffer_length) {
   if (!PSA_KEY_TYPE_IS_ECC_KEY_PAIR(type)) return PSA_ERROR_NOT_SUPPORTED;
   if (bits == 0) return PSA_ERROR_INVALID_ARGUMENT;
-  const EccCurve* curve = FindEccCurve(PSA_KEY_TYPE_ECC_GET_FAMILY(type), bits);
-  if (curve == nullptr || curve->group_id == MBEDTLS_ECP_DP_NONE) {
-    return PSA_ERROR_NOT_SUPPORTED;
-  }
+  const psa_ecc_family_t family = PSA_KEY_TYPE_ECC_GET_FAMILY(type);
+  if (FamilyIsReserved(family)) return PSA_ERROR_INVALID_ARGUMENT;
+  if (!FamilyIsListed(family)) return PSA_ERROR_NOT_SUPPORTED;
+  const EccCurve* curve = FindEccCurve(family, bits);
+  if (curve == nullptr) return PSA_ERROR_INVALID_ARGUMENT;  // not a size of the family
+  if (curve->group_id == MBEDTLS_ECP_DP_NONE) return PSA_ERROR_NOT_SUPPORTED;
   const size_t length = curve->private_key_length;
   if (key_buffer_size < length) return PSA_ERROR_BUFFER_TOO_SMALL;
 

@@ -270,7 +270,7 @@ TEST_F(BuiltinEccTest, Rfc7748KeyPairs) {
 
 // Wycheproof ECDH P-256 peer keys, as raw points: valid ones import (with
 // 256 bits determined), points off the curve are INVALID_ARGUMENT, the
-// compressed point is NOT_SUPPORTED. Their private scalars import.
+// compressed point is INVALID_ARGUMENT (not the PSA format). Their private scalars import.
 TEST_F(BuiltinEccTest, WycheproofP256Keys) {
   const nlohmann::json data = LoadTestData("wycheproof_keys.json");
   const nlohmann::json& ecdh = data.at("ecdh_secp256r1");
@@ -288,7 +288,7 @@ TEST_F(BuiltinEccTest, WycheproofP256Keys) {
 
     const auto imported = Import(PublicKey(kSecpR1), 0, point);
     if (is_compressed) {
-      EXPECT_EQ(imported.status, PSA_ERROR_NOT_SUPPORTED);
+      EXPECT_EQ(imported.status, PSA_ERROR_INVALID_ARGUMENT);
       ++compressed;
     } else if (test.at("result") == "invalid") {
       EXPECT_EQ(imported.status, PSA_ERROR_INVALID_ARGUMENT);
@@ -423,8 +423,9 @@ TEST_F(BuiltinEccTest, GeneratedKeysImportAndDeriveValidPublicKeys) {
 
 TEST_F(BuiltinEccTest, GenerationRejectsWhatItDoesNotSupport) {
   EXPECT_EQ(Generate(KeyPair(kSecpR1), 0).status, PSA_ERROR_INVALID_ARGUMENT);
-  EXPECT_EQ(Generate(KeyPair(kSecpR1), 255).status, PSA_ERROR_NOT_SUPPORTED);
-  EXPECT_EQ(Generate(KeyPair(kSecpK1), 224).status, PSA_ERROR_NOT_SUPPORTED);
+  EXPECT_EQ(Generate(KeyPair(kSecpR1), 255).status, PSA_ERROR_INVALID_ARGUMENT);
+  EXPECT_EQ(Generate(KeyPair(kSecpK1), 224).status, PSA_ERROR_INVALID_ARGUMENT);
+  EXPECT_EQ(Generate(KeyPair(0x81), 256).status, PSA_ERROR_INVALID_ARGUMENT);
   EXPECT_EQ(Generate(KeyPair(kBrainpool), 320).status, PSA_ERROR_NOT_SUPPORTED);
   EXPECT_EQ(Generate(KeyPair(PSA_ECC_FAMILY_SECT_K1), 233).status,
             PSA_ERROR_NOT_SUPPORTED);
@@ -540,9 +541,9 @@ std::vector<InvalidImport> InvalidImports() {
       {"28-byte SECP_K1 key (secp224k1 keys are 29 bytes)", KeyPair(kSecpK1), 0,
        Bytes(28, 1), kInvalid},
       // Private keys: sizes and families not supported.
-      {"SECP_R1 size 255", r1_pair, 255, one32, kUnsupported},
+      {"SECP_R1 size 255", r1_pair, 255, one32, kInvalid},
       {"SECP_K1 size 224 (secp224k1 is 225)", KeyPair(kSecpK1), 224,
-       Bytes(28, 1), kUnsupported},
+       Bytes(28, 1), kInvalid},
       {"brainpoolP320r1 by length", KeyPair(kBrainpool), 0, Bytes(40, 1),
        kUnsupported},
       {"brainpoolP160r1 by size", KeyPair(kBrainpool), 160, Bytes(20, 1),
@@ -562,7 +563,7 @@ std::vector<InvalidImport> InvalidImports() {
       {"X448 key of 57 bytes", m_pair, 0, Bytes(57, 1), kInvalid},
       {"32-byte Montgomery key with bits 448", m_pair, 448, Bytes(32, 1),
        kInvalid},
-      {"Montgomery size 256", m_pair, 256, Bytes(32, 1), kUnsupported},
+      {"Montgomery size 256", m_pair, 256, Bytes(32, 1), kInvalid},
       // Weierstrass public keys.
       {"empty public key", r1_public, 0, {}, kInvalid},
       {"point at infinity (0x00)", r1_public, 0, {0x00}, kInvalid},
@@ -572,9 +573,9 @@ std::vector<InvalidImport> InvalidImports() {
       {"x = p", r1_public, 0, Concat({{0x04}, p, gy}), kInvalid},
       {"y = p", r1_public, 0, Concat({{0x04}, gx, p}), kInvalid},
       {"secp256k1 generator as P-256", r1_public, 0, k1_generator, kInvalid},
-      {"compressed G", r1_public, 0, Concat({{0x02}, gx}), kUnsupported},
+      {"compressed G", r1_public, 0, Concat({{0x02}, gx}), kInvalid},
       {"compressed G, odd y, bits given", r1_public, 256, Concat({{0x03}, gx}),
-       kUnsupported},
+       kInvalid},
       {"compressed form of no curve's length", r1_public, 0,
        Concat({{0x02}, gx, {0x00}}), kInvalid},
       {"hybrid form 0x06", r1_public, 0, Concat({{0x06}, gx, gy}), kInvalid},
@@ -587,7 +588,7 @@ std::vector<InvalidImport> InvalidImports() {
       {"P-256 point with bits 384", r1_public, 384, g, kInvalid},
       {"brainpoolP320r1 point by length", PublicKey(kBrainpool), 0,
        Concat({{0x04}, Bytes(80, 1)}), kUnsupported},
-      {"SECP_R1 point with size 255", r1_public, 255, g, kUnsupported},
+      {"SECP_R1 point with size 255", r1_public, 255, g, kInvalid},
       // Montgomery public keys.
       {"X25519 u = 0 (small order)", m_public, 0, Bytes(32, 0), kInvalid},
       {"X25519 u = 1 (small order)", m_public, 255,
