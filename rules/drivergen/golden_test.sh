@@ -28,6 +28,18 @@ for expected in "${dir}"/*.expected; do
     echo "FAIL ${name}:"
     diff <(cat "${expected}") <(echo "${actual}") || true
     failures=$((failures + 1))
+  elif [[ ${#files[@]} -eq 1 ]]; then
+    # The mode the psa_driver rule runs must fail the same way and write
+    # nothing, so that the build stops at the description.
+    out=$(mktemp -d)
+    status=0
+    actual=$("${drivergen}" driver --name="${name}" --description="${files[0]}" --glue_include=g.h \
+      --header_out="${out}/g.h" --check_out="${out}/c.c" 2>&1) || status=$?
+    if [[ ${status} -ne 1 || "${actual}" != "$(cat "${expected}")" || -n "$(ls -A "${out}")" ]]; then
+      echo "FAIL ${name}: driver mode: exit ${status}, output files: $(ls -A "${out}")"
+      failures=$((failures + 1))
+    fi
+    rm -rf "${out}"
   fi
 done
 # Every description has an expectation.
