@@ -28,10 +28,10 @@ def _debian_library_impl(rctx):
     if rctx.attr.versions:
         upstream = version.split(":")[-1]
         if not [v for v in rctx.attr.versions if upstream.startswith(v)]:
-            _fail_install(rctx, "Debian package %s is at version %s, this build needs %s" % (
+            _fail_install(rctx, "Debian package %s is at version %s; this build needs version %s" % (
                 rctx.attr.package,
                 version,
-                " or ".join(rctx.attr.versions),
+                " or ".join([v + "*" for v in rctx.attr.versions]),
             ))
 
     libdir = _multiarch_libdir(rctx)
