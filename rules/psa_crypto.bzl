@@ -13,15 +13,31 @@ load("//rules:providers.bzl", "PsaCryptoLibraryInfo", "PsaDriverInfo")
 load("//rules/private:cc.bzl", "CC_TOOLCHAIN_ATTRS", "compile_and_link")
 
 def _selected_drivers(ctx):
-    enabled = ctx.attr.enabled or ctx.attr._enabled_flag[BuildSettingInfo].value
+    """The drivers to build in, in priority order.
+
+    The `enabled` attribute is strict: every name must be offered. The
+    --//drivers:enabled flag applies to every library of a build, so each
+    library takes the names it offers, and fails only if none is left.
+    """
     offered = [d[PsaDriverInfo].name for d in ctx.attr.drivers]
-    for name in enabled:
-        if name not in offered:
-            fail(("driver \"%s\" is enabled (--//drivers:enabled or `enabled`) but %s does not offer it; " +
-                  "it offers: %s") % (name, ctx.label, ", ".join(offered)))
+    if ctx.attr.enabled:
+        for name in ctx.attr.enabled:
+            if name not in offered:
+                fail("driver \"%s\" is in `enabled` but %s does not offer it; it offers: %s" % (
+                    name,
+                    ctx.label,
+                    ", ".join(offered),
+                ))
+        enabled = ctx.attr.enabled
+    else:
+        enabled = ctx.attr._enabled_flag[BuildSettingInfo].value
     selected = [d for d in ctx.attr.drivers if d[PsaDriverInfo].name in enabled]
     if not selected:
-        fail("%s: no driver is enabled; enable at least one of: %s" % (ctx.label, ", ".join(offered)))
+        fail("%s: none of the enabled drivers (%s) is offered here; enable at least one of: %s" % (
+            ctx.label,
+            ", ".join(enabled),
+            ", ".join(offered),
+        ))
     return selected
 
 def _psa_crypto_library_impl(ctx):
@@ -146,7 +162,12 @@ def psa_crypto_test(name, library = "//psa:crypto", drivers_enabled = None, deps
     if drivers_enabled == None:
         cc_test(name = name, deps = test_deps, copts = PSA_COPTS + copts, tags = tags, **kwargs)
         return
-    size = kwargs.pop("size", None)
+    # Attributes of the test that runs, not of the binary it runs.
+    test_attributes = {
+        key: kwargs.pop(key)
+        for key in ["size", "timeout", "flaky", "shard_count", "args", "env", "local"]
+        if key in kwargs
+    }
     cc_test(
         name = name + "_binary",
         deps = test_deps,
@@ -158,6 +179,6 @@ def psa_crypto_test(name, library = "//psa:crypto", drivers_enabled = None, deps
         name = name,
         binary = ":" + name + "_binary",
         drivers_enabled = drivers_enabled,
-        size = size,
         tags = tags,
+        **test_attributes
     )

@@ -27,6 +27,10 @@ def _psa_driver_impl(ctx):
     args.add(glue_include, format = "--glue_include=%s")
     args.add(glue_header, format = "--header_out=%s")
     args.add(check_source, format = "--check_out=%s")
+    if not ctx.files.srcs:
+        # The entry points are compiled elsewhere (deps), without the
+        # force-included prototypes: require the headers to declare them.
+        args.add("--require_declarations=true")
     ctx.actions.run(
         executable = ctx.executable._drivergen,
         arguments = [args],

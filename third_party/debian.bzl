@@ -23,7 +23,7 @@ def _multiarch_libdir(rctx):
 def _debian_library_impl(rctx):
     res = rctx.execute(["dpkg-query", "-W", "-f=${Status}|${Version}", rctx.attr.package])
     status, _, version = res.stdout.partition("|")
-    if res.return_code != 0 or not status.endswith("installed"):
+    if res.return_code != 0 or status != "install ok installed":
         _fail_install(rctx, "Debian package %s is not installed" % rctx.attr.package)
     if rctx.attr.versions:
         upstream = version.split(":")[-1]

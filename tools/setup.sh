@@ -66,7 +66,10 @@ trap cleanup EXIT
 # port 80) when installed. This workspace only needs their programs, so
 # service starts are refused for the duration of the install, unless the
 # machine already has a policy of its own.
-if [[ ! -e "${policy_rc}" ]]; then
+# A policy file left by an interrupted run of this script is ours to manage.
+if [[ -e "${policy_rc}" ]] && grep -q 'Written by tools/setup.sh' "${policy_rc}" 2>/dev/null; then
+  created_policy_rc=true
+elif [[ ! -e "${policy_rc}" ]]; then
   printf '#!/bin/sh\n# Written by tools/setup.sh during apt-get install; removed afterwards.\nexit 101\n' |
     "${as_root[@]}" tee "${policy_rc}" >/dev/null
   "${as_root[@]}" chmod 755 "${policy_rc}"

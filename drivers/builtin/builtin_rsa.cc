@@ -180,11 +180,9 @@ psa_status_t ValidateKeyPair(const RsaKeyPairDer& der) {
                         StrictlyBetween(zero.value, x.qinv, x.p);
   if (!in_range) return PSA_ERROR_INVALID_ARGUMENT;
 
-  // n == p * q and d * e == 1 mod p-1 and q-1 (no primality test).
-  status = PsaStatusFromMbedtlsKeyCheck(mbedtls_rsa_validate_params(
-      &x.n, &x.p, &x.q, &x.d, &x.e, nullptr, nullptr));
-  if (status != PSA_SUCCESS) return status;
-  // The CRT values as given (Mbed TLS recomputes its own below).
+  // The CRT values as given (Mbed TLS recomputes its own below, and
+  // mbedtls_rsa_check_privkey checks n == p * q and d * e == 1 mod p-1 and
+  // q-1, without a primality test).
   status = PsaStatusFromMbedtlsKeyCheck(
       mbedtls_rsa_validate_crt(&x.p, &x.q, &x.d, &x.dp, &x.dq, &x.qinv));
   if (status != PSA_SUCCESS) return status;
@@ -333,11 +331,19 @@ psa_status_t RsaExportPublicKey(psa_key_type_t type, size_t bits,
                                 size_t data_size, size_t* data_length) {
   if (!PSA_KEY_TYPE_IS_RSA(type)) return PSA_ERROR_NOT_SUPPORTED;
   if (!RsaKeySizeIsSupported(bits)) return PSA_ERROR_NOT_SUPPORTED;
+  // The key buffer was validated when the key was created (import or
+  // generation): parse it only, without the private-key arithmetic again.
   RsaPublicKeyDer public_key;
-  size_t modulus_bits = bits;
-  const psa_status_t status = ParseAndValidate(
-      type, Bytes(key_buffer, key_buffer_size), &public_key, &modulus_bits);
-  if (status != PSA_SUCCESS) return status;
+  const Bytes key(key_buffer, key_buffer_size);
+  if (type == PSA_KEY_TYPE_RSA_KEY_PAIR) {
+    RsaKeyPairDer key_pair;
+    if (!ParseRsaKeyPair(key, &key_pair)) return PSA_ERROR_INVALID_ARGUMENT;
+    public_key.n = key_pair.n;
+    public_key.e = key_pair.e;
+  } else if (!ParseRsaPublicKey(key, &public_key)) {
+    return PSA_ERROR_INVALID_ARGUMENT;
+  }
+  if (BitLength(public_key.n) != bits) return PSA_ERROR_INVALID_ARGUMENT;
 
   // RSAPublicKey ::= SEQUENCE { n, e }.
   const size_t content_length =

@@ -9,14 +9,13 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "psa/core/wipe.h"
 #include "psa/crypto.h"
 
 namespace psa::dispatch::support {
 
 // Overwrites `size` bytes at `p` in a way the compiler cannot elide.
-inline void Wipe(void* p, size_t size) {
-  if (size != 0) explicit_bzero(p, size);
-}
+inline void Wipe(void* p, size_t size) { psa::core::SecureWipe(p, size); }
 
 // The driver context of type `T` held by an operation object.
 template <typename T, typename Operation>

@@ -158,7 +158,6 @@ psa_status_t psa_hash_setup(psa_hash_operation_t* operation,
     psa::core::SecureWipeObject(*operation);
     return status;
   }
-  operation->alg = alg;
   return PSA_SUCCESS;
 }
 

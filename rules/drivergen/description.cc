@@ -261,6 +261,11 @@ class Loader {
       digits = digits.substr(2);
       base = 16;
     }
+    if (base == 10 && digits.size() > 1 && digits[0] == '0') {
+      Error(c.origin, std::string(what) + " \"" + s +
+                          "\" has a leading zero, which C reads as octal; write it in decimal or with 0x");
+      return std::nullopt;
+    }
     if (!digits.empty() && digits.size() <= 16 &&
         digits.find_first_not_of(base == 16 ? "0123456789abcdefABCDEF" : "0123456789") == std::string::npos) {
       c.numeric = std::stoull(digits, nullptr, base);
@@ -300,6 +305,11 @@ class Loader {
           kc.size_function = m->value.string_value;
         }
       }
+    }
+    if (kc.size_function.empty() && !kc.base_size && !kc.key_pair_size && !kc.public_key_size &&
+        !kc.symmetric_factor) {
+      Error(At(value, pointer), "\"key_context\" gives no size: set \"size_function\" or at least one of "
+                                "\"base_size\", \"key_pair_size\", \"public_key_size\", \"symmetric_factor\"");
     }
     driver->key_context = kc;
   }
@@ -433,6 +443,22 @@ class Loader {
       }
       specs.push_back(std::move(spec));
     }
+    // Every entry point must be reachable by at least one listed algorithm.
+    if (!specs.empty()) {
+      for (const EntryPoint* ep : cap->entry_points) {
+        bool reachable = false;
+        for (const AlgorithmSpec& spec : specs) {
+          uint32_t category = spec.pattern.value & kAlgorithmCategoryMask;
+          for (uint32_t c : ep->algorithm_categories) reachable = reachable || c == category;
+        }
+        if (!reachable) {
+          Error({m->key_position, a_pointer}, "no algorithm in \"algorithms\" applies to the \"" +
+                                                  std::string(ep->name) +
+                                                  "\" entry point; declare it in a capability of its own");
+          break;
+        }
+      }
+    }
     if (m->value.array.empty()) {
       Error(At(m->value, a_pointer), "\"algorithms\" must not be empty (omit it to mean all algorithms)");
     }
@@ -565,12 +591,23 @@ class Loader {
     const auto& caps = driver.capabilities;
     for (size_t j = 0; j < caps.size(); ++j) {
       for (size_t i = 0; i < j; ++i) {
+        std::set<std::string> reported_context_types;
         for (const EntryPoint* ep : caps[j].entry_points) {
           if (!caps[i].Has(ep->name)) continue;
+          bool multipart = ep->context_type != nullptr;
+          if (multipart && driver.ContextTypeName(caps[i], *ep) != driver.ContextTypeName(caps[j], *ep)) {
+            if (!reported_context_types.insert(ep->context_type).second) continue;
+            auto t = caps[j].name_origins.find(ep->context_type);
+            Error(t != caps[j].name_origins.end() ? t->second : caps[j].origin,
+                  "conflicting names: the context type \"" + std::string(ep->context_type) + "\" is \"" +
+                      driver.ContextTypeName(caps[j], *ep) + "\" here but \"" +
+                      driver.ContextTypeName(caps[i], *ep) + "\" in " + caps[i].origin.pointer +
+                      " (a multi-part family needs one context type per driver)");
+            continue;
+          }
           std::string a = driver.FunctionName(caps[i], *ep);
           std::string b = driver.FunctionName(caps[j], *ep);
           if (a == b) continue;
-          bool multipart = ep->context_type != nullptr;
           if (!multipart && !MayOverlap(caps[i], caps[j])) continue;
           auto it = caps[j].name_origins.find(ep->name);
           const Origin& where = it != caps[j].name_origins.end() ? it->second : caps[j].origin;

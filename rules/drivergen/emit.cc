@@ -1,5 +1,6 @@
 #include "rules/drivergen/emit.h"
 
+#include <map>
 #include <optional>
 #include <set>
 #include <sstream>
@@ -93,10 +94,12 @@ struct Emitter {
   // `on_success` and `on_failure` are extra statements (indented 8 spaces)
   // run after a driver succeeded or failed.
   // `only` restricts the chain to one driver (an opaque driver's location).
+  // `size_check_on_import`: the chain of import_key, where a key of unknown
+  // size (key_bits == 0) matches any "key_sizes" until the driver says.
   template <typename Call>
   void EmitPriorityChain(const char* entry_point, const char* alternative, Call call,
                          const std::string& on_success = "", const std::string& on_failure = "",
-                         std::optional<size_t> only = std::nullopt) {
+                         std::optional<size_t> only = std::nullopt, bool size_check_on_import = false) {
     for (size_t i = 0; i < drivers.size(); ++i) {
       const Driver& d = drivers[i].driver;
       if (only ? i != *only : d.type != DriverType::kTransparent) continue;
@@ -114,6 +117,21 @@ struct Emitter {
         std::string filter = CapabilityFilter(*cap);
         out << "    if (" << (filter.empty() ? "true" : filter) << ") {  // " << cap->origin.pointer << "\n";
         out << "      status = " << call(d, *cap) << ";\n";
+        if (size_check_on_import && cap->key_sizes) {
+          // The key's size was unknown when the capability was chosen: keep
+          // the result only if the driver found a size it declares.
+          std::string declared;
+          for (uint32_t bits : *cap->key_sizes) {
+            declared += (declared.empty() ? "" : " || ") + std::string("*bits == ") + std::to_string(bits);
+          }
+          out << "      if (key_bits == 0 && status == PSA_SUCCESS && !(" << declared << ")) {\n"
+              << "        support::Wipe(key_buffer, key_buffer_size);\n"
+              << "        *key_buffer_length = 0;\n"
+              << "        *bits = 0;\n"
+              << "        status = PSA_ERROR_NOT_SUPPORTED;\n"
+              << "      }\n"
+              << "      if (key_bits == 0 && status == PSA_ERROR_NOT_SUPPORTED) break;  // size outside \"key_sizes\"\n";
+        }
         out << "      if (status == PSA_SUCCESS) {\n"
             << Replace(on_success, "$ID", Id(i))
             << "        last_serving_driver = " << Id(i) << ";\n"
@@ -214,12 +232,17 @@ struct Emitter {
     out << "constexpr " << type << " " << array << "[] = {\n";
     for (size_t i = 0; i < drivers.size(); ++i) {
       const Driver& d = drivers[i].driver;
-      std::set<std::string> emitted;
+      // One entry per function, present when any capability naming it is.
+      std::map<std::string, std::vector<std::string>> conditions_of;
+      std::vector<std::string> order;
       for (const Capability& cap : d.capabilities) {
         if (!cap.Has(entry_point)) continue;
         std::string fn = Fn(d, cap, entry_point);
-        if (!emitted.insert(fn).second) continue;
-        std::string condition = AllOf({d.h_condition, cap.c_condition});
+        if (!conditions_of.count(fn)) order.push_back(fn);
+        conditions_of[fn].push_back(cap.c_condition);
+      }
+      for (const std::string& fn : order) {
+        std::string condition = AllOf({d.h_condition, AnyOf(conditions_of[fn])});
         OpenIf(out, condition);
         out << "    {" << fn << ", " << Id(i) << "},  // " << d.name << "\n";
         CloseIf(out, condition);
@@ -370,7 +393,7 @@ struct Emitter {
       bool declared = false;
       for (const Capability& cap : d.capabilities) declared = declared || cap.Has(entry_point);
       if (declared) {
-        EmitPriorityChain(entry_point, nullptr, call, "", "", i);
+        EmitPriorityChain(entry_point, nullptr, call, "", "", i, std::string(entry_point) == "import_key");
         out << "      return status;\n";
       } else {
         out << "      " << opaque_default << "  // no \"" << entry_point << "\" entry point\n";
@@ -387,7 +410,7 @@ struct Emitter {
     std::ostringstream saved;
     saved << out.str();
     out.str("");
-    EmitPriorityChain(entry_point, nullptr, call);
+    EmitPriorityChain(entry_point, nullptr, call, "", "", std::nullopt, std::string(entry_point) == "import_key");
     out << "      return status;\n";
     std::string chain = out.str();
     out.str("");
@@ -539,6 +562,7 @@ struct Emitter {
       for (uint32_t bits : *cap.key_sizes) row += " " + std::to_string(bits);
     }
     if (d.type == DriverType::kOpaque && d.location) row += " | location " + d.location->expression;
+    if (!IsDispatched(ep.name)) row += " | not dispatched by this core yet";
     return row;
   }
 };
@@ -565,18 +589,41 @@ std::string EmitDriverHeader(const Driver& driver, const std::string& guard_name
           << Prototype(*ep, fn, driver.ContextTypeName(cap, *ep)) << "\n";
     }
   }
+  if (driver.key_context && !driver.key_context->size_function.empty()) {
+    out << "/* key_context.size_function */\n"
+        << "size_t " << driver.key_context->size_function << "(psa_key_type_t type, size_t bits);\n";
+  }
   out << "\n#ifdef __cplusplus\n}  /* extern \"C\" */\n#endif\n\n";
   CloseIf(out, AllOf({driver.h_condition}));
   out << "\n#endif  /* " << guard_name << " */\n";
   return out.str();
 }
 
-std::string EmitDriverCheck(const Driver& driver, const std::string& glue_header) {
+std::string EmitDriverCheck(const Driver& driver, const std::string& glue_header, bool require_declarations) {
   std::ostringstream out;
   out << "/* " << kBanner << " */\n"
       << "/* Compiles the headers of driver \"" << driver.name << "\" against the prototypes its description\n"
-      << " * implies: a declaration that differs is a compile error. */\n"
-      << "#include \"" << glue_header << "\"\n"
+      << " * implies: a declaration that differs is a compile error. */\n";
+  if (require_declarations) {
+    // The driver's code is in other libraries, out of reach of the
+    // force-included prototypes: its headers must declare every entry point,
+    // so that the prototypes below are checked against them.
+    out << "#include \"psa/crypto_driver_common.h\"\n";
+    OpenIf(out, AllOf({driver.h_condition}));
+    for (const std::string& h : driver.headers) out << "#include \"" << h << "\"\n";
+    out << "/* An entry point the headers do not declare is an undeclared identifier here. */\n"
+        << "static void (*const psa_driver_declared_" << driver.prefix << "[])(void) __attribute__((unused)) = {\n";
+    std::set<std::string> listed;
+    for (const Capability& cap : driver.capabilities) {
+      for (const EntryPoint* ep : cap.entry_points) {
+        std::string fn = driver.FunctionName(cap, *ep);
+        if (listed.insert(fn).second) out << "    (void (*)(void))" << fn << ",\n";
+      }
+    }
+    out << "    0,\n};\n";
+    CloseIf(out, AllOf({driver.h_condition}));
+  }
+  out << "#include \"" << glue_header << "\"\n"
       << "typedef int psa_driver_check_" << driver.prefix << "_nonempty;\n";
   return out.str();
 }

@@ -23,8 +23,10 @@ struct SelectedDriver {
 std::string EmitDriverHeader(const Driver& driver, const std::string& guard_name);
 
 // A C translation unit that includes the driver header, compiled with the
-// driver so that mismatching declarations in its headers are caught.
-std::string EmitDriverCheck(const Driver& driver, const std::string& glue_header);
+// driver so that mismatching declarations in its headers are caught. With
+// `require_declarations` (a driver whose code is not compiled with the
+// generated prototypes), the headers must also declare every entry point.
+std::string EmitDriverCheck(const Driver& driver, const std::string& glue_header, bool require_declarations);
 
 // The dispatch of one build (psa/core/dispatch.h), drivers in priority order.
 std::string EmitDispatch(const std::vector<SelectedDriver>& drivers);

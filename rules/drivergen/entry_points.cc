@@ -246,6 +246,18 @@ const std::vector<EntryPointFamily>& Families() {
 
 }  // namespace
 
+bool IsDispatched(std::string_view entry_point) {
+  static const char* const kDispatched[] = {
+      "init",        "get_entropy", "hash_compute",      "hash_setup", "hash_update",
+      "hash_finish", "hash_abort",  "import_key",        "generate_key", "export_key",
+      "export_public_key", "copy_key", "destroy_key",
+  };
+  for (const char* name : kDispatched) {
+    if (entry_point == name) return true;
+  }
+  return false;
+}
+
 const EntryPoint* FindEntryPoint(std::string_view name) {
   for (const EntryPoint& e : Catalogue()) {
     if (name == e.name) return &e;

@@ -28,6 +28,10 @@ struct EntryPoint {
   bool involves_key;  // whether "key_types"/"key_sizes" apply
 };
 
+// Whether this core's generated dispatch calls `entry_point` (the others are
+// validated and listed, but no API function of this core reaches them yet).
+bool IsDispatched(std::string_view entry_point);
+
 struct EntryPointFamily {
   const char* name;
   DriverKinds kinds;

@@ -2,9 +2,10 @@
 // rules in //rules (psa_driver, psa_crypto_library), not by hand.
 //
 //   drivergen driver --name=NAME --description=FILE --glue_include=PATH
-//                    --header_out=FILE --check_out=FILE
+//                    --header_out=FILE --check_out=FILE [--require_declarations=true]
 //       validates one description; writes its prototype header and the C
-//       file that checks the driver's headers against it.
+//       file that checks the driver's headers against it (and, with
+//       --require_declarations, that they declare every entry point).
 //   drivergen dispatch --source_out=FILE --table_out=FILE
 //                      --driver=NAME:DESCRIPTION:GLUE_INCLUDE ...
 //       validates an ordered driver list (priority order) and writes the
@@ -90,7 +91,9 @@ int RunDriver(const std::map<std::string, std::string>& flags) {
   if (!driver) return Report(diagnostics);
   const std::string& include = flags.at("glue_include");
   if (!WriteFile(flags.at("header_out"), EmitDriverHeader(*driver, GuardName(include))) ||
-      !WriteFile(flags.at("check_out"), EmitDriverCheck(*driver, include))) {
+      !WriteFile(flags.at("check_out"),
+                 EmitDriverCheck(*driver, include, flags.count("require_declarations") &&
+                                                      flags.at("require_declarations") == "true"))) {
     return 1;
   }
   return 0;

@@ -7,7 +7,7 @@ CC_TOOLCHAIN_ATTRS = {
 }
 
 def compile_and_link(ctx, name, srcs, public_hdrs, deps, user_compile_flags = [], defines = [], alwayslink = False):
-    """Compiles `srcs` against `deps` (list of CcInfo) and returns (CcInfo, compilation outputs).
+    """Compiles `srcs` against `deps` (list of CcInfo) and returns the library's CcInfo.
 
     The returned CcInfo links this library before `deps`, in their order, so
     that it may reference symbols of later libraries.

@@ -75,5 +75,23 @@ TEST_F(NoFallbackKeyDispatch, SizesAndTypesOutsideTheCapabilityGoToBuiltin) {
   EXPECT_EQ(test_a_hooks.hits.import_key, 0u);
 }
 
+// Import with bits 0: the size is unknown when the capability is chosen, so
+// the driver is asked; a key of a size outside its "key_sizes" is not its
+// to keep (the result is wiped) and the next driver serves it, even without
+// "fallback" (the capability did not apply).
+TEST_F(NoFallbackKeyDispatch, ImportOfUnknownSizeOutsideKeySizesGoesToBuiltin) {
+  psa_key_id_t key = PSA_KEY_ID_NULL;
+  ASSERT_PSA(PSA_SUCCESS, ImportVector("secp521r1", false, 0, &key));
+  EXPECT_EQ(ServedBy(), "builtin");
+  EXPECT_EQ(KeyBits(key), 521u);
+  EXPECT_EQ(test_a_hooks.hits.import_key, 1u);
+  EXPECT_PSA(PSA_SUCCESS, psa_destroy_key(key));
+
+  ASSERT_PSA(PSA_SUCCESS, ImportVector("prime256v1", false, 0, &key));
+  EXPECT_EQ(ServedBy(), "test_a_keys_no_fallback");
+  EXPECT_EQ(KeyBits(key), 256u);
+  EXPECT_PSA(PSA_SUCCESS, psa_destroy_key(key));
+}
+
 }  // namespace
 }  // namespace psa::testing

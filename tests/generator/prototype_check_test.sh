@@ -33,3 +33,16 @@ for language in c c++; do
 done
 # The description's header is checked too: the generated check file compiles.
 cc -std=c99 -Wall -Werror "${includes[@]}" -c "${work}/check.c" -o "${work}/check.o"
+
+# A driver whose code is not compiled with the prototypes (psa_driver without
+# srcs) must declare its entry points in its headers; acme.h declares none.
+"${drivergen}" driver --name=acme --description=tests/generator/testdata/acme.json \
+  --glue_include=glue/acme.psa_driver.h --header_out="${work}/glue/acme.psa_driver.h" \
+  --check_out="${work}/strict_check.c" --require_declarations=true
+if cc -std=c99 -Wall -Werror "${includes[@]}" -c "${work}/strict_check.c" -o "${work}/strict_check.o" \
+    2>"${work}/errors.txt"; then
+  echo "FAIL: entry points missing from the driver's headers were not reported"
+  exit 1
+fi
+grep -q "acme_hash_compute" "${work}/errors.txt" || { cat "${work}/errors.txt"; exit 1; }
+echo "undeclared entry points rejected: $(grep -m1 'error' "${work}/errors.txt")"

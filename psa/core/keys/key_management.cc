@@ -34,14 +34,6 @@
 namespace psa::core::keys {
 namespace {
 
-psa_key_location_t LocationOf(const psa_key_attributes_t& attributes) {
-  return PSA_KEY_LIFETIME_GET_LOCATION(psa_get_key_lifetime(&attributes));
-}
-
-bool IsOpaque(const psa_key_attributes_t& attributes) {
-  return LocationOf(attributes) != PSA_KEY_LOCATION_LOCAL_STORAGE;
-}
-
 // Checks everything about the attributes of a new key that does not depend
 // on key material: lifetime and identifier (lifetime.h), then the location,
 // then the policy. *key gets the attributes to create the key with (usage

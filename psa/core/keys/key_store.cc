@@ -38,18 +38,6 @@ struct KeySlot {
 
 namespace {
 
-bool IsPersistent(const psa_key_attributes_t& attributes) {
-  return !PSA_KEY_LIFETIME_IS_VOLATILE(psa_get_key_lifetime(&attributes));
-}
-
-psa_key_location_t LocationOf(const psa_key_attributes_t& attributes) {
-  return PSA_KEY_LIFETIME_GET_LOCATION(psa_get_key_lifetime(&attributes));
-}
-
-bool IsOpaque(const psa_key_attributes_t& attributes) {
-  return LocationOf(attributes) != PSA_KEY_LOCATION_LOCAL_STORAGE;
-}
-
 // A persistent key may stay in a slot when no operation uses it only if its
 // policy allows caching (PSA Crypto 1.2, PSA_KEY_USAGE_CACHE).
 bool MayStayCached(const psa_key_attributes_t& attributes) {
@@ -465,9 +453,13 @@ KeyStore& GlobalKeyStore() {
   absl::MutexLock lock(&g_global_store_mutex);
   store = g_global_store.load(std::memory_order_relaxed);
   if (store == nullptr) {
+    const std::string directory = storage::DirectoryFromEnvironment();
+    // A process killed between writing a key's temporary file and renaming
+    // it left key material behind: remove it (best effort; the directory
+    // may not exist yet).
+    storage::KeyFileStore(directory).RemoveStaleTemporaryFiles();
     // Lives until the end of the process: other threads may use it then.
-    store = new KeyStore(kDefaultKeySlotCount,
-                         storage::DirectoryFromEnvironment());
+    store = new KeyStore(kDefaultKeySlotCount, directory);
     g_global_store.store(store, std::memory_order_release);
   }
   return *store;

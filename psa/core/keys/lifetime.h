@@ -60,6 +60,21 @@ inline bool IsReadOnlyLifetime(psa_key_lifetime_t lifetime) {
 // location is not checked here (it depends on the drivers of the build).
 psa_status_t ValidateNewKeyLifetimeAndId(const psa_key_attributes_t& attributes);
 
+// The key's location (PSA_KEY_LIFETIME_GET_LOCATION of its lifetime).
+inline psa_key_location_t LocationOf(const psa_key_attributes_t& attributes) {
+  return PSA_KEY_LIFETIME_GET_LOCATION(psa_get_key_lifetime(&attributes));
+}
+
+// Whether an opaque driver owns the key (any location but local storage).
+inline bool IsOpaque(const psa_key_attributes_t& attributes) {
+  return LocationOf(attributes) != PSA_KEY_LOCATION_LOCAL_STORAGE;
+}
+
+// Whether the key outlives the process (any persistence but volatile).
+inline bool IsPersistent(const psa_key_attributes_t& attributes) {
+  return !PSA_KEY_LIFETIME_IS_VOLATILE(psa_get_key_lifetime(&attributes));
+}
+
 }  // namespace psa::core::keys
 
 #endif  // PSA_CORE_KEYS_LIFETIME_H_
