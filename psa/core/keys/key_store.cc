@@ -30,6 +30,9 @@ struct KeySlot {
 
   State state = State::kFree;
   uint32_t pin_count = 0;
+  // Destroyed while an operation used it: the opaque driver's destroy_key
+  // runs when the last handle is released, not under that operation.
+  bool destroy_in_driver_on_release = false;
   // use_clock_ at the last acquisition: orders idle cached keys for eviction.
   uint64_t last_use = 0;
   psa_key_attributes_t attributes = PSA_KEY_ATTRIBUTES_INIT;
@@ -205,6 +208,7 @@ void KeyStore::FreeSlotLocked(KeySlot* slot) {
   SecureWipeObject(slot->attributes);
   slot->attributes = psa_key_attributes_init();
   slot->pin_count = 0;
+  slot->destroy_in_driver_on_release = false;
   slot->last_use = 0;
   slot->state = KeySlot::State::kFree;
 }
@@ -312,10 +316,25 @@ psa_status_t KeyStore::Acquire(psa_key_id_t id, psa_key_usage_t usage,
 }
 
 void KeyStore::Release(KeySlot* slot) {
-  absl::MutexLock lock(&mutex_);
-  if (slot->pin_count == 0) return;  // Unreachable: one pin per handle.
-  --slot->pin_count;
-  SettleIdleSlotLocked(slot);
+  psa_key_attributes_t attributes = psa_key_attributes_init();
+  SecureBuffer context;
+  {
+    absl::MutexLock lock(&mutex_);
+    if (slot->pin_count == 0) return;  // Unreachable: one pin per handle.
+    --slot->pin_count;
+    if (slot->pin_count != 0 || !slot->destroy_in_driver_on_release) {
+      SettleIdleSlotLocked(slot);
+      return;
+    }
+    // The last user of an opaque key destroyed meanwhile: take the context
+    // out of the slot, free the slot, and tell the driver outside the lock.
+    attributes = slot->attributes;
+    context = std::move(slot->key);
+    SettleIdleSlotLocked(slot);
+  }
+  // psa_destroy_key has already returned: the driver's status has no caller.
+  psa::dispatch::DestroyKey(&attributes, context.data(), context.size());
+  SecureWipeObject(attributes);
 }
 
 psa_status_t KeyStore::BeginCreation(const psa_key_attributes_t& attributes,
@@ -410,16 +429,43 @@ psa_status_t KeyStore::Destroy(psa_key_id_t id) {
   // drivers may name a location that no driver of this build serves: the
   // key leaves the key store, and the caller learns that the material may
   // remain in the cryptoprocessor.
+  bool other_users = false;
   if (status == PSA_SUCCESS && IsOpaque(attributes)) {
-    status = psa::dispatch::LocationIsSupported(LocationOf(attributes))
-                 ? psa::dispatch::DestroyKey(&attributes, slot->key.data(),
-                                             slot->key.size())
-                 : PSA_ERROR_COMMUNICATION_FAILURE;
+    if (!psa::dispatch::LocationIsSupported(LocationOf(attributes))) {
+      status = PSA_ERROR_COMMUNICATION_FAILURE;
+    } else {
+      {
+        absl::MutexLock lock(&mutex_);
+        other_users = slot->pin_count > 1;
+        // An operation still uses the key: its driver context must stay
+        // valid in the cryptoprocessor until that operation lets go.
+        if (other_users) slot->destroy_in_driver_on_release = true;
+      }
+      if (!other_users) {
+        status = psa::dispatch::DestroyKey(&attributes, slot->key.data(), slot->key.size());
+      }
+    }
   }
 
-  absl::MutexLock lock(&mutex_);
-  --slot->pin_count;
-  DetachLocked(slot);
+  // If the other users let go meanwhile, this is the last release: the
+  // deferred driver call is ours.
+  psa_key_attributes_t deferred_attributes = psa_key_attributes_init();
+  SecureBuffer deferred_context;
+  bool destroy_in_driver_now = false;
+  {
+    absl::MutexLock lock(&mutex_);
+    --slot->pin_count;
+    if (slot->pin_count == 0 && slot->destroy_in_driver_on_release) {
+      deferred_attributes = slot->attributes;
+      deferred_context = std::move(slot->key);
+      destroy_in_driver_now = true;
+    }
+    DetachLocked(slot);
+  }
+  if (destroy_in_driver_now) {
+    status = psa::dispatch::DestroyKey(&deferred_attributes, deferred_context.data(), deferred_context.size());
+    SecureWipeObject(deferred_attributes);
+  }
   return status;
 }
 

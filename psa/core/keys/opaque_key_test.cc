@@ -303,6 +303,26 @@ TEST_F(OpaqueKeyTest, AFailingDestroyStillRemovesTheKey) {
   EXPECT_EQ(psa_destroy_key(key), PSA_ERROR_INVALID_HANDLE);
 }
 
+// An opaque key destroyed while an operation holds it: the key is gone for
+// everyone else at once, but the driver destroys its key only when the last
+// user lets go, so that the operation's context stays valid in the driver.
+TEST_F(OpaqueKeyTest, DestroyingAKeyInUseDefersTheDriversDestroy) {
+  const psa_key_id_t key = testing::ImportOrFail(
+      OpaqueAttributes(PSA_KEY_TYPE_AES, 0, PSA_KEY_USAGE_EXPORT), PatternBytes(16, 9));
+  KeyHandle in_use;
+  ASSERT_EQ(AcquireKey(key, 0, PSA_ALG_NONE, &in_use), PSA_SUCCESS);
+  ASSERT_EQ(psa_destroy_key(key), PSA_SUCCESS);
+  EXPECT_EQ(hits().destroy_key, 0u);
+  KeyHandle again;
+  EXPECT_EQ(AcquireKey(key, 0, PSA_ALG_NONE, &again), PSA_ERROR_INVALID_HANDLE);
+  // The holder still sees its key.
+  ASSERT_TRUE(in_use.valid());
+  EXPECT_EQ(in_use.key_buffer()[0], TEST_OPAQUE_MAGIC_0);
+  in_use.Release();
+  EXPECT_EQ(hits().destroy_key, 1u);
+  EXPECT_EQ(GlobalKeyStore().OccupiedSlotCount(), 0u);
+}
+
 TEST_F(OpaqueKeyTest, AKeyOfALocationWithoutADriverIsUsableOnlyAsMetadata) {
   // Written by a build whose drivers served location 0x800099.
   psa_key_attributes_t attributes = MakeAttributes(
