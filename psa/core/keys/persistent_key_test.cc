@@ -84,6 +84,7 @@ class FailingFileSystem : public storage::FileSystem {
     return real_.ListDirectory(path, names);
   }
   int Exists(const std::string& path) override { return real_.Exists(path); }
+  int CheckPrivateDirectory(const std::string& path) override { return real_.CheckPrivateDirectory(path); }
 
  private:
   storage::FileSystem& real_ = storage::RealFileSystem();

@@ -119,6 +119,14 @@ class PosixFileSystem final : public FileSystem {
     return lstat(path.c_str(), &status) == 0 ? 0 : errno;
   }
 
+  int CheckPrivateDirectory(const std::string& path) override {
+    struct stat status;
+    if (lstat(path.c_str(), &status) != 0) return errno;
+    if (!S_ISDIR(status.st_mode)) return ENOTDIR;
+    if (status.st_uid != geteuid() || (status.st_mode & (S_IWGRP | S_IWOTH)) != 0) return EACCES;
+    return 0;
+  }
+
  private:
   static int ReadOpenFile(int fd, size_t max_size, SecureBuffer* contents) {
     struct stat status;

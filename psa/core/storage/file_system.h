@@ -65,6 +65,12 @@ class FileSystem {
   // 0 if an entry named `path` exists (of any kind; links not followed),
   // ENOENT if not, another errno if that cannot be determined.
   virtual int Exists(const std::string& path) = 0;
+
+  // 0 if `path` is a directory (links not followed) owned by this process's
+  // effective user and writable by nobody else: a directory whose files
+  // only this user can replace. ENOTDIR if it is something else, EACCES if
+  // it is not private, another errno (ENOENT...) if it cannot be examined.
+  virtual int CheckPrivateDirectory(const std::string& path) = 0;
 };
 
 // The operating system's file system (POSIX calls, Linux renameat2).

@@ -38,6 +38,15 @@ psa_status_t StatusFromErrno(int error) {
   }
 }
 
+// The status for a key directory that CheckPrivateDirectory refused: files
+// in a directory that others can write could be swapped for keys of their
+// choosing, so such a directory is not used.
+psa_status_t KeyDirectoryStatus(int error) {
+  if (error == 0) return PSA_SUCCESS;
+  if (error == EACCES || error == ENOTDIR) return PSA_ERROR_STORAGE_FAILURE;
+  return StatusFromErrno(error);
+}
+
 // The parent of a directory path without trailing slashes.
 std::string ParentDirectory(const std::string& path) {
   const size_t slash = path.find_last_of('/');
@@ -124,14 +133,14 @@ std::string KeyFileStore::KeyFilePath(psa_key_id_t id) const {
 
 psa_status_t KeyFileStore::EnsureDirectory(const std::string& directory, int depth) {
   int error = fs_.MakeDirectory(directory, kDirectoryMode);
-  if (error == EEXIST) return PSA_SUCCESS;
+  if (error == EEXIST) return depth == 0 ? CheckKeyDirectory() : PSA_SUCCESS;
   if (error == ENOENT && depth < kMaxDirectoryDepth) {
     const std::string parent = ParentDirectory(directory);
     if (parent == directory) return PSA_ERROR_STORAGE_FAILURE;
     const psa_status_t status = EnsureDirectory(parent, depth + 1);
     if (status != PSA_SUCCESS) return status;
     error = fs_.MakeDirectory(directory, kDirectoryMode);
-    if (error == EEXIST) return PSA_SUCCESS;  // Another process made it.
+    if (error == EEXIST) return depth == 0 ? CheckKeyDirectory() : PSA_SUCCESS;  // Another process made it.
   }
   if (error != 0) return StatusFromErrno(error);
   // The new directory's own entry must survive a crash too.
@@ -183,12 +192,19 @@ psa_status_t KeyFileStore::Store(const psa_key_attributes_t& attributes, const u
   return PSA_SUCCESS;
 }
 
+psa_status_t KeyFileStore::CheckKeyDirectory() {
+  return KeyDirectoryStatus(fs_.CheckPrivateDirectory(directory_));
+}
+
 psa_status_t KeyFileStore::Load(psa_key_id_t id, psa_key_attributes_t* attributes,
                                 SecureBuffer* key_buffer) {
   *attributes = psa_key_attributes_init();
   key_buffer->Clear();
   if (id == PSA_KEY_ID_NULL) return PSA_ERROR_INVALID_ARGUMENT;
   if (directory_.empty()) return PSA_ERROR_STORAGE_FAILURE;
+  const int directory_error = fs_.CheckPrivateDirectory(directory_);
+  if (directory_error == ENOENT) return PSA_ERROR_DOES_NOT_EXIST;  // no directory: no key
+  if (directory_error != 0) return KeyDirectoryStatus(directory_error);
   SecureBuffer image;
   const int error = fs_.ReadFile(KeyFilePath(id), kMaxKeyFileSize, &image);
   switch (error) {

@@ -117,6 +117,9 @@ class KeyFileStore {
 
  private:
   psa_status_t EnsureDirectory(const std::string& directory, int depth);
+  // PSA_SUCCESS if the key directory is private to this user (see
+  // FileSystem::CheckPrivateDirectory), else STORAGE_FAILURE.
+  psa_status_t CheckKeyDirectory();
 
   std::string directory_;
   FileSystem& fs_;

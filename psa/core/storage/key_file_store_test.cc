@@ -5,6 +5,8 @@
 
 #include "psa/core/storage/key_file_store.h"
 
+#include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -469,6 +471,58 @@ TEST_F(KeyFileStoreTest, OfThreadsStoringOneIdExactlyOneWins) {
                 PatternBytes(32, id * 100 + winner));
   }
   EXPECT_EQ(ListDirectory(dir_).size(), static_cast<size_t>(kRounds));
+}
+
+}  // namespace
+}  // namespace psa::core::storage
+
+namespace psa::core::storage {
+namespace {
+
+// Key files in a directory that others can write could be replaced by keys
+// of their choosing: such a directory is refused for writing and reading.
+TEST_F(KeyFileStoreTest, RefusesADirectoryOthersCanWrite) {
+  KeyFileStore store(dir_);
+  StoreSample(store, 1, 16);
+  for (mode_t mode : {0777, 0775, 0757, 0722}) {
+    SCOPED_TRACE(mode);
+    ASSERT_EQ(chmod(dir_.c_str(), mode), 0);
+    const auto attributes = PersistentAttributes(2, PSA_KEY_TYPE_RAW_DATA, 8, 0, PSA_ALG_NONE);
+    const uint8_t key[1] = {7};
+    EXPECT_EQ(store.Store(attributes, key, sizeof(key)), PSA_ERROR_STORAGE_FAILURE);
+    EXPECT_FALSE(store.Exists(2));
+    ExpectLoadFails(store, 1, PSA_ERROR_STORAGE_FAILURE);
+  }
+  // Private again (readable by others is fine: the key files are 0600).
+  ASSERT_EQ(chmod(dir_.c_str(), 0755), 0);
+  psa_key_attributes_t loaded;
+  SecureBuffer loaded_key;
+  EXPECT_EQ(store.Load(1, &loaded, &loaded_key), PSA_SUCCESS);
+}
+
+TEST_F(KeyFileStoreTest, RefusesADirectoryThatIsALinkOrAFile) {
+  const std::string real = dir_ + "/real";
+  const std::string link = dir_ + "/link";
+  ASSERT_TRUE(mkdir(dir_.c_str(), 0700) == 0 || errno == EEXIST);
+  ASSERT_EQ(mkdir(real.c_str(), 0700), 0);
+  ASSERT_EQ(symlink(real.c_str(), link.c_str()), 0);
+  KeyFileStore through_link(link);
+  const auto attributes = PersistentAttributes(3, PSA_KEY_TYPE_RAW_DATA, 8, 0, PSA_ALG_NONE);
+  const uint8_t key[1] = {7};
+  EXPECT_EQ(through_link.Store(attributes, key, sizeof(key)), PSA_ERROR_STORAGE_FAILURE);
+  ExpectLoadFails(through_link, 3, PSA_ERROR_STORAGE_FAILURE);
+
+  const std::string file = dir_ + "/file";
+  FILE* f = fopen(file.c_str(), "w");
+  ASSERT_NE(f, nullptr);
+  fclose(f);
+  KeyFileStore on_file(file);
+  EXPECT_EQ(on_file.Store(attributes, key, sizeof(key)), PSA_ERROR_STORAGE_FAILURE);
+}
+
+TEST_F(KeyFileStoreTest, AMissingDirectoryHoldsNoKey) {
+  KeyFileStore store(dir_ + "/not-created-yet");
+  ExpectLoadFails(store, 1, PSA_ERROR_DOES_NOT_EXIST);
 }
 
 }  // namespace

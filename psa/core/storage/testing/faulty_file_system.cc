@@ -28,6 +28,8 @@ const char* CallName(Call call) {
       return "ListDirectory";
     case Call::kExists:
       return "Exists";
+    case Call::kCheckPrivateDirectory:
+      return "CheckPrivateDirectory";
   }
   return "?";
 }
@@ -105,6 +107,11 @@ int FaultyFileSystem::ListDirectory(const std::string& path, std::vector<std::st
 int FaultyFileSystem::Exists(const std::string& path) {
   if (int error = Begin(Call::kExists)) return error;
   return real_.Exists(path);
+}
+
+int FaultyFileSystem::CheckPrivateDirectory(const std::string& path) {
+  if (int error = Begin(Call::kCheckPrivateDirectory)) return error;
+  return real_.CheckPrivateDirectory(path);
 }
 
 }  // namespace psa::core::storage::testing

@@ -27,8 +27,9 @@ enum class Call {
   kUnlink,
   kListDirectory,
   kExists,
+  kCheckPrivateDirectory,
 };
-inline constexpr size_t kCallCount = 11;
+inline constexpr size_t kCallCount = 12;
 
 const char* CallName(Call call);
 
@@ -60,6 +61,7 @@ class FaultyFileSystem final : public FileSystem {
   int Unlink(const std::string& path) override;
   int ListDirectory(const std::string& path, std::vector<std::string>* names) override;
   int Exists(const std::string& path) override;
+  int CheckPrivateDirectory(const std::string& path) override;
 
  private:
   struct Fault {

@@ -73,6 +73,7 @@ class DieBeforeRename final : public ::psa::core::storage::FileSystem {
     return real_.ListDirectory(path, names);
   }
   int Exists(const std::string& path) override { return real_.Exists(path); }
+  int CheckPrivateDirectory(const std::string& path) override { return real_.CheckPrivateDirectory(path); }
 
  private:
   ::psa::core::storage::FileSystem& real_ = ::psa::core::storage::RealFileSystem();
