@@ -21,7 +21,7 @@ readonly required_packages=(
   libgtest-dev       # @googletest
   libgmock-dev       # @googletest (gmock)
   libbenchmark-dev   # @google_benchmark
-  nlohmann-json3-dev # @nlohmann_json: driver descriptions
+  nlohmann-json3-dev # @nlohmann_json: test vector files
   libssl-dev         # @openssl: differential tests (tests/vectors)
   nginx-light        # .ci/run: HTTP remote cache (WebDAV PUT)
   python3            # .ci/run: cache probe and execution log check
