@@ -2,6 +2,7 @@
 
 #include <string.h>
 
+#include "psa/core/constant_time.h"
 #include "psa/core/dispatch.h"
 #include "psa/core/wipe.h"
 
@@ -61,14 +62,6 @@ psa_status_t ComputeChecksum(const uint8_t* data, size_t length, uint8_t* checks
   return PSA_SUCCESS;
 }
 
-// Compares without an early exit. The checksum is no secret, but it is
-// computed over key material, and this costs nothing.
-bool ChecksumsEqual(const uint8_t* a, const uint8_t* b) {
-  uint8_t difference = 0;
-  for (size_t i = 0; i < kKeyFileChecksumSize; ++i) difference |= a[i] ^ b[i];
-  return difference == 0;
-}
-
 }  // namespace
 
 psa_status_t EncodeKeyFile(const psa_key_attributes_t& attributes, const uint8_t* key_buffer,
@@ -124,7 +117,10 @@ psa_status_t DecodeKeyFile(psa_key_id_t id, const uint8_t* image, size_t image_l
 
   uint8_t checksum[kKeyFileChecksumSize];
   psa_status_t status = ComputeChecksum(image, checksum_offset, checksum);
-  const bool intact = status == PSA_SUCCESS && ChecksumsEqual(checksum, image + checksum_offset);
+  // Constant time: the checksum is no secret, but it is computed over key
+  // material, and this costs nothing.
+  const bool intact = status == PSA_SUCCESS &&
+                      psa::core::ConstantTimeEqual(checksum, image + checksum_offset, kKeyFileChecksumSize);
   SecureWipeObject(checksum);
   if (status != PSA_SUCCESS) return status;
   if (!intact) return PSA_ERROR_DATA_CORRUPT;
