@@ -53,6 +53,95 @@ psa_status_t HashFinish(psa_hash_operation_t* operation, uint8_t* hash,
 psa_status_t HashAbort(psa_hash_operation_t* operation);
 
 // ---------------------------------------------------------------------------
+// MAC, unauthenticated cipher and AEAD: one function per driver entry point,
+// with the entry point's specification prototype (the multi-part ones take
+// the public operation object in place of the driver context).
+//
+// `attributes`, `key_buffer` and `key_buffer_size` are the key's, as for key
+// management below. A transparent key (LOCAL_STORAGE) goes to the
+// transparent drivers in priority order, each only where a capability
+// matches the algorithm, key type and key size; NOT_SUPPORTED from a
+// fallback capability moves on. An opaque key goes to the driver of its
+// location. PSA_ERROR_NOT_SUPPORTED when no driver serves the request.
+//
+// Single-part calls use a driver's single-part entry point or, when it
+// declares only the multi-part family, that family on a stack context;
+// MacVerify also falls back to the driver's MAC computation followed by a
+// constant-time compare.
+//
+// Multi-part: a setup expects an inactive operation (driver_id == 0,
+// PSA_ERROR_BAD_STATE otherwise) and records the serving driver in
+// operation->driver_id on success; on failure the operation stays inactive
+// with a wiped context. The other calls go to the recorded driver
+// (PSA_ERROR_BAD_STATE if none). The finishing calls (MacSignFinish,
+// MacVerifyFinish, CipherFinish, AeadFinish, AeadVerify) end the operation
+// whatever their result, as Abort does: the driver's abort entry point is
+// called, the context wiped, driver_id reset to 0. Abort of an inactive
+// operation succeeds. A driver with "mac_multipart" but no
+// "mac_verify_multipart" verifies through its sign entry points and a
+// constant-time compare.
+psa_status_t MacCompute(const psa_key_attributes_t* attributes, const uint8_t* key_buffer, size_t key_buffer_size,
+                        psa_algorithm_t alg, const uint8_t* input, size_t input_length, uint8_t* mac,
+                        size_t mac_size, size_t* mac_length);
+psa_status_t MacVerify(const psa_key_attributes_t* attributes, const uint8_t* key_buffer, size_t key_buffer_size,
+                       psa_algorithm_t alg, const uint8_t* input, size_t input_length, const uint8_t* mac,
+                       size_t mac_length);
+psa_status_t MacSignSetup(psa_mac_operation_t* operation, const psa_key_attributes_t* attributes,
+                          const uint8_t* key_buffer, size_t key_buffer_size, psa_algorithm_t alg);
+psa_status_t MacVerifySetup(psa_mac_operation_t* operation, const psa_key_attributes_t* attributes,
+                            const uint8_t* key_buffer, size_t key_buffer_size, psa_algorithm_t alg);
+psa_status_t MacUpdate(psa_mac_operation_t* operation, const uint8_t* input, size_t input_length);
+psa_status_t MacSignFinish(psa_mac_operation_t* operation, uint8_t* mac, size_t mac_size, size_t* mac_length);
+psa_status_t MacVerifyFinish(psa_mac_operation_t* operation, const uint8_t* mac, size_t mac_length);
+psa_status_t MacAbort(psa_mac_operation_t* operation);
+
+// CipherEncrypt takes the IV separately and writes only the ciphertext;
+// CipherDecrypt's input is the IV followed by the ciphertext.
+psa_status_t CipherEncrypt(const psa_key_attributes_t* attributes, const uint8_t* key_buffer,
+                           size_t key_buffer_size, psa_algorithm_t alg, const uint8_t* iv, size_t iv_length,
+                           const uint8_t* input, size_t input_length, uint8_t* output, size_t output_size,
+                           size_t* output_length);
+psa_status_t CipherDecrypt(const psa_key_attributes_t* attributes, const uint8_t* key_buffer,
+                           size_t key_buffer_size, psa_algorithm_t alg, const uint8_t* input, size_t input_length,
+                           uint8_t* output, size_t output_size, size_t* output_length);
+psa_status_t CipherEncryptSetup(psa_cipher_operation_t* operation, const psa_key_attributes_t* attributes,
+                                const uint8_t* key_buffer, size_t key_buffer_size, psa_algorithm_t alg);
+psa_status_t CipherDecryptSetup(psa_cipher_operation_t* operation, const psa_key_attributes_t* attributes,
+                                const uint8_t* key_buffer, size_t key_buffer_size, psa_algorithm_t alg);
+psa_status_t CipherSetIv(psa_cipher_operation_t* operation, const uint8_t* iv, size_t iv_length);
+psa_status_t CipherUpdate(psa_cipher_operation_t* operation, const uint8_t* input, size_t input_length,
+                          uint8_t* output, size_t output_size, size_t* output_length);
+psa_status_t CipherFinish(psa_cipher_operation_t* operation, uint8_t* output, size_t output_size,
+                          size_t* output_length);
+psa_status_t CipherAbort(psa_cipher_operation_t* operation);
+
+// Single-part AEAD: ciphertext is the encrypted message followed by the tag.
+psa_status_t AeadEncrypt(const psa_key_attributes_t* attributes, const uint8_t* key_buffer, size_t key_buffer_size,
+                         psa_algorithm_t alg, const uint8_t* nonce, size_t nonce_length,
+                         const uint8_t* additional_data, size_t additional_data_length, const uint8_t* plaintext,
+                         size_t plaintext_length, uint8_t* ciphertext, size_t ciphertext_size,
+                         size_t* ciphertext_length);
+psa_status_t AeadDecrypt(const psa_key_attributes_t* attributes, const uint8_t* key_buffer, size_t key_buffer_size,
+                         psa_algorithm_t alg, const uint8_t* nonce, size_t nonce_length,
+                         const uint8_t* additional_data, size_t additional_data_length, const uint8_t* ciphertext,
+                         size_t ciphertext_length, uint8_t* plaintext, size_t plaintext_size,
+                         size_t* plaintext_length);
+psa_status_t AeadEncryptSetup(psa_aead_operation_t* operation, const psa_key_attributes_t* attributes,
+                              const uint8_t* key_buffer, size_t key_buffer_size, psa_algorithm_t alg);
+psa_status_t AeadDecryptSetup(psa_aead_operation_t* operation, const psa_key_attributes_t* attributes,
+                              const uint8_t* key_buffer, size_t key_buffer_size, psa_algorithm_t alg);
+psa_status_t AeadSetNonce(psa_aead_operation_t* operation, const uint8_t* nonce, size_t nonce_length);
+psa_status_t AeadSetLengths(psa_aead_operation_t* operation, size_t ad_length, size_t plaintext_length);
+psa_status_t AeadUpdateAd(psa_aead_operation_t* operation, const uint8_t* input, size_t input_length);
+psa_status_t AeadUpdate(psa_aead_operation_t* operation, const uint8_t* input, size_t input_length,
+                        uint8_t* output, size_t output_size, size_t* output_length);
+psa_status_t AeadFinish(psa_aead_operation_t* operation, uint8_t* ciphertext, size_t ciphertext_size,
+                        size_t* ciphertext_length, uint8_t* tag, size_t tag_size, size_t* tag_length);
+psa_status_t AeadVerify(psa_aead_operation_t* operation, uint8_t* plaintext, size_t plaintext_size,
+                        size_t* plaintext_length, const uint8_t* tag, size_t tag_length);
+psa_status_t AeadAbort(psa_aead_operation_t* operation);
+
+// ---------------------------------------------------------------------------
 // Key management.
 //
 // `attributes` are the key's. A key buffer holds the key's representation in

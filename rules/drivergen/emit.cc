@@ -97,15 +97,16 @@ struct Emitter {
   // `size_check_on_import`: the chain of import_key, where a key of unknown
   // size (key_bits == 0) matches any "key_sizes" until the driver says.
   template <typename Call>
-  void EmitPriorityChain(const char* entry_point, const char* alternative, Call call,
-                         const std::string& on_success = "", const std::string& on_failure = "",
-                         std::optional<size_t> only = std::nullopt, bool size_check_on_import = false) {
+  void EmitPriorityChain(const char* entry_point, Call call, const std::string& on_success = "",
+                         const std::string& on_failure = "", std::optional<size_t> only = std::nullopt,
+                         bool size_check_on_import = false) {
+    const EntryPoint& ep = *FindEntryPoint(entry_point);
     for (size_t i = 0; i < drivers.size(); ++i) {
       const Driver& d = drivers[i].driver;
       if (only ? i != *only : d.type != DriverType::kTransparent) continue;
       std::vector<const Capability*> caps;
       for (const Capability& cap : d.capabilities) {
-        if (cap.Has(entry_point) || (alternative != nullptr && cap.Has(alternative))) caps.push_back(&cap);
+        if (Serving(d, cap, ep) != nullptr) caps.push_back(&cap);
       }
       if (caps.empty()) continue;
       std::string driver_condition = AllOf({d.h_condition});
@@ -152,16 +153,62 @@ struct Emitter {
     }
   }
 
-  // For a multi-part entry point, the switch case of each driver that has it.
-  template <typename Call>
-  void EmitOperationSwitch(const char* entry_point, Call call) {
+  // How capability `cap` of driver `d` serves `ep`: the entry point itself
+  // (its own row), one of its alternatives, or nullptr if it does not.
+  static const EntryPoint* Serving(const Driver& d, const Capability& cap, const EntryPoint& ep) {
+    if (cap.Has(ep.name)) return &ep;
+    for (const DispatchAlternative& alt : ep.alternatives) {
+      if (!cap.Has(alt.requires_entry_point)) continue;
+      if (alt.only_if_driver_lacks_primary && DriverHas(d, ep.name)) continue;
+      return FindEntryPoint(alt.requires_entry_point);
+    }
+    return nullptr;
+  }
+  static bool DriverHas(const Driver& d, const char* entry_point) {
+    for (const Capability& cap : d.capabilities) {
+      if (cap.Has(entry_point)) return true;
+    }
+    return false;
+  }
+
+  // The call of `ep` (arguments: its parameter names) through capability
+  // `cap`, which serves it directly or through an alternative.
+  static std::string Call(const Driver& d, const Capability& cap, const EntryPoint& ep) {
+    std::string args;
+    for (const std::string& name : ParameterNames(ep)) {
+      if (!args.empty()) args += ", ";
+      args += name == "operation" ? "support::Context<" + d.ContextTypeName(cap, ep) + ">(operation)" : name;
+    }
+    if (cap.Has(ep.name)) return d.FunctionName(cap, ep) + "(" + args + ")";
+    for (const DispatchAlternative& alt : ep.alternatives) {
+      if (!cap.Has(alt.requires_entry_point)) continue;
+      if (alt.only_if_driver_lacks_primary && DriverHas(d, ep.name)) continue;
+      const EntryPoint& required = *FindEntryPoint(alt.requires_entry_point);
+      if (alt.support_function == nullptr) return d.FunctionName(cap, required) + "(" + args + ")";
+      std::string call = std::string("support::") + alt.support_function;
+      std::string functions;
+      for (const char* name : alt.support_entry_points) {
+        const EntryPoint& part = *FindEntryPoint(name);
+        if (part.context_type != nullptr && call.find('<') == std::string::npos) {
+          call += "<" + d.ContextTypeName(cap, part) + ">";
+        }
+        functions += d.FunctionName(cap, part) + ", ";
+      }
+      return call + "(" + functions + args + ")";
+    }
+    return "PSA_ERROR_NOT_SUPPORTED";
+  }
+
+  // For an entry point of an active operation, the switch case of each
+  // driver that serves it.
+  void EmitOperationSwitch(const EntryPoint& ep) {
     out << "  switch (operation->driver_id) {\n";
     for (size_t i = 0; i < drivers.size(); ++i) {
       const Driver& d = drivers[i].driver;
       std::vector<std::string> conditions;
       const Capability* first = nullptr;
       for (const Capability& cap : d.capabilities) {
-        if (!cap.Has(entry_point)) continue;
+        if (Serving(d, cap, ep) == nullptr) continue;
         conditions.push_back(cap.c_condition);
         if (first == nullptr) first = &cap;
       }
@@ -169,12 +216,113 @@ struct Emitter {
       std::string condition = AllOf({d.h_condition, AnyOf(conditions)});
       OpenIf(out, condition);
       out << "    case " << Id(i) << ":  // " << d.name << "\n"
-          << "      return " << call(d, *first) << ";\n";
+          << "      return " << Call(d, *first, ep) << ";\n";
       CloseIf(out, condition);
     }
     out << "    default:\n"
         << "      return PSA_ERROR_BAD_STATE;\n"
         << "  }\n";
+  }
+
+  // The declaration of the dispatch function of `ep`: its prototype with
+  // the public operation object in place of the driver context.
+  static std::string DispatchSignature(const EntryPoint& ep, const std::string& name) {
+    std::string params = ep.parameters;
+    size_t at = params.find("$T");
+    if (at != std::string::npos) params.replace(at, 2, std::string("psa_") + ep.context_type);
+    return "psa_status_t " + name + "(" + params + ")";
+  }
+
+  // The abort entry point of the operation family of `ep`.
+  static const EntryPoint& AbortOf(const EntryPoint& ep) {
+    for (const EntryPoint& e : AllEntryPoints()) {
+      if (e.role == DispatchRole::kAbort && std::string(e.context_type) == ep.context_type) return e;
+    }
+    return ep;  // unreachable for a catalogue with an abort per family
+  }
+
+  // The transparent chain (and, for a keyed entry point, the location switch
+  // to opaque drivers) of a single-part call or a setup.
+  void EmitChains(const EntryPoint& ep, const std::string& on_success, const std::string& on_failure) {
+    auto call = [&ep](const Driver& d, const Capability& cap) { return Call(d, cap, ep); };
+    if (!ep.involves_key) {
+      EmitPriorityChain(ep.name, call, on_success, on_failure);
+      out << "  return status;\n";
+      return;
+    }
+    out << "  const psa_key_type_t type = psa_get_key_type(attributes);\n"
+        << "  const size_t key_bits = psa_get_key_bits(attributes);\n"
+        << "  (void)type;\n  (void)key_bits;\n"
+        << "  switch (PSA_KEY_LIFETIME_GET_LOCATION(psa_get_key_lifetime(attributes))) {\n"
+        << "    case PSA_KEY_LOCATION_LOCAL_STORAGE: {\n";
+    EmitPriorityChain(ep.name, call, on_success, on_failure);
+    out << "      return status;\n    }\n";
+    for (size_t i : OpaqueDrivers()) {
+      const Driver& d = drivers[i].driver;
+      OpenIf(out, AllOf({d.h_condition}));
+      out << "    case (" << d.location->expression << "): {  // " << d.name << "\n";
+      EmitPriorityChain(ep.name, call, on_success, on_failure, i);
+      out << "      return status;\n    }\n";
+      CloseIf(out, AllOf({d.h_condition}));
+    }
+    out << "    default:\n      return PSA_ERROR_NOT_SUPPORTED;  // no driver for this location\n  }\n";
+  }
+
+  // Every entry point with a generated role, in catalogue order.
+  void EmitOperationFamilies() {
+    for (const EntryPoint& ep : AllEntryPoints()) {
+      if (ep.dispatch_function == nullptr) continue;
+      const std::string name = ep.dispatch_function;
+      switch (ep.role) {
+        case DispatchRole::kSinglePart:
+          out << DispatchSignature(ep, name) << " {\n  psa_status_t status = PSA_ERROR_NOT_SUPPORTED;\n";
+          EmitChains(ep, "", "");
+          out << "}\n\n";
+          break;
+        case DispatchRole::kSetup:
+          // A successful setup records the driver; a failed one leaves a wiped context.
+          out << DispatchSignature(ep, name) << " {\n"
+              << "  if (operation->driver_id != 0) return PSA_ERROR_BAD_STATE;\n"
+              << "  psa_status_t status = PSA_ERROR_NOT_SUPPORTED;\n";
+          EmitChains(ep, "        operation->driver_id = $ID;\n",
+                     "      support::Wipe(&operation->ctx, sizeof(operation->ctx));\n");
+          out << "}\n\n";
+          break;
+        case DispatchRole::kStep:
+          out << DispatchSignature(ep, name) << " {\n";
+          EmitOperationSwitch(ep);
+          out << "}\n\n";
+          break;
+        case DispatchRole::kFinish: {
+          std::string args;
+          for (const std::string& n : ParameterNames(ep)) args += (args.empty() ? "" : ", ") + n;
+          out << "namespace {\n" << DispatchSignature(ep, name + "Context") << " {\n";
+          EmitOperationSwitch(ep);
+          out << "}\n}  // namespace\n\n"
+              << DispatchSignature(ep, name) << " {\n"
+              << "  if (operation->driver_id == 0) return PSA_ERROR_BAD_STATE;\n"
+              << "  psa_status_t status = " << name << "Context(" << args << ");\n"
+              << "  if (status == PSA_SUCCESS) last_serving_driver = operation->driver_id;\n"
+              << "  // The operation ends here either way: release the driver's context.\n"
+              << "  psa_status_t abort_status = " << AbortOf(ep).dispatch_function << "(operation);\n"
+              << "  return status != PSA_SUCCESS ? status : abort_status;\n}\n\n";
+          break;
+        }
+        case DispatchRole::kAbort:
+          out << "namespace {\n" << DispatchSignature(ep, name + "Context") << " {\n";
+          EmitOperationSwitch(ep);
+          out << "}\n}  // namespace\n\n"
+              << DispatchSignature(ep, name) << " {\n"
+              << "  if (operation->driver_id == 0) return PSA_SUCCESS;\n"
+              << "  psa_status_t status = " << name << "Context(operation);\n"
+              << "  support::Wipe(&operation->ctx, sizeof(operation->ctx));\n"
+              << "  operation->driver_id = 0;\n"
+              << "  return status;\n}\n\n";
+          break;
+        default:
+          break;
+      }
+    }
   }
 
   static std::string Replace(std::string text, const std::string& from, const std::string& to) {
@@ -186,9 +334,6 @@ struct Emitter {
 
   static std::string Fn(const Driver& d, const Capability& cap, const char* entry_point) {
     return d.FunctionName(cap, *FindEntryPoint(entry_point));
-  }
-  static std::string HashContext(const Driver& d, const Capability& cap) {
-    return d.ContextTypeName(cap, *FindEntryPoint("hash_setup"));
   }
 
   void EmitIncludes() {
@@ -207,21 +352,25 @@ struct Emitter {
         << "thread_local uint32_t last_serving_driver = 0;\n\n";
   }
 
+  // Every driver context must fit the public operation object that holds it.
   void EmitContextAsserts() {
     for (size_t i = 0; i < drivers.size(); ++i) {
       const Driver& d = drivers[i].driver;
-      std::set<std::string> types;
+      std::set<std::pair<std::string, std::string>> contexts;  // (driver type, public object)
       for (const Capability& cap : d.capabilities) {
-        if (cap.Has("hash_setup")) types.insert(HashContext(d, cap));
+        for (const EntryPoint* ep : cap.entry_points) {
+          if (ep->role != DispatchRole::kSetup) continue;
+          contexts.insert({d.ContextTypeName(cap, *ep), std::string("psa_") + ep->context_type});
+        }
       }
-      if (types.empty()) continue;
+      if (contexts.empty()) continue;
       OpenIf(out, AllOf({d.h_condition}));
-      for (const std::string& t : types) {
-        out << "static_assert(sizeof(" << t << ") <= PSA_HASH_OPERATION_CONTEXT_SIZE,\n"
-            << "              \"driver " << d.name << ": " << t
-            << " does not fit in psa_hash_operation_t (PSA_HASH_OPERATION_CONTEXT_SIZE bytes)\");\n"
-            << "static_assert(alignof(" << t << ") <= alignof(decltype(psa_hash_operation_t::ctx)),\n"
-            << "              \"driver " << d.name << ": " << t << " needs more alignment than psa_hash_operation_t\");\n";
+      for (const auto& [t, object] : contexts) {
+        out << "static_assert(sizeof(" << t << ") <= sizeof(decltype(" << object << "::ctx)),\n"
+            << "              \"driver " << d.name << ": " << t << " does not fit in " << object << "\");\n"
+            << "static_assert(alignof(" << t << ") <= alignof(decltype(" << object << "::ctx)),\n"
+            << "              \"driver " << d.name << ": " << t << " needs more alignment than " << object
+            << "\");\n";
       }
       CloseIf(out, AllOf({d.h_condition}));
     }
@@ -278,66 +427,7 @@ struct Emitter {
         << "  if (status == PSA_SUCCESS) last_serving_driver = kEntropySources[source].driver_id;\n"
         << "  return status;\n}\n\n";
 
-    out << "psa_status_t HashCompute(psa_algorithm_t alg, const uint8_t* input, size_t input_length, uint8_t* hash,\n"
-        << "                         size_t hash_size, size_t* hash_length) {\n"
-        << "  psa_status_t status = PSA_ERROR_NOT_SUPPORTED;\n";
-    EmitPriorityChain("hash_compute", "hash_setup", [](const Driver& d, const Capability& cap) {
-      if (cap.Has("hash_compute")) {
-        return Fn(d, cap, "hash_compute") + "(alg, input, input_length, hash, hash_size, hash_length)";
-      }
-      return "support::HashComputeByParts<" + HashContext(d, cap) + ">(" + Fn(d, cap, "hash_setup") + ", " +
-             Fn(d, cap, "hash_update") + ", " + Fn(d, cap, "hash_finish") + ", " + Fn(d, cap, "hash_abort") +
-             ", alg, input, input_length, hash, hash_size, hash_length)";
-    });
-    out << "  return status;\n}\n\n";
-
-    out << "psa_status_t HashSetup(psa_hash_operation_t* operation, psa_algorithm_t alg) {\n"
-        << "  if (operation->driver_id != 0) return PSA_ERROR_BAD_STATE;\n"
-        << "  psa_status_t status = PSA_ERROR_NOT_SUPPORTED;\n";
-    // A successful setup records the driver; a failed one leaves a wiped context.
-    EmitPriorityChain(
-        "hash_setup", nullptr,
-        [](const Driver& d, const Capability& cap) {
-          return Fn(d, cap, "hash_setup") + "(support::Context<" + HashContext(d, cap) + ">(operation), alg)";
-        },
-        "        operation->driver_id = $ID;\n        operation->alg = alg;\n",
-        "      support::Wipe(&operation->ctx, sizeof(operation->ctx));\n");
-    out << "  return status;\n}\n\n";
-
-    out << "psa_status_t HashUpdate(psa_hash_operation_t* operation, const uint8_t* input, size_t input_length) {\n";
-    EmitOperationSwitch("hash_update", [](const Driver& d, const Capability& cap) {
-      return Fn(d, cap, "hash_update") + "(support::Context<" + HashContext(d, cap) +
-             ">(operation), input, input_length)";
-    });
-    out << "}\n\n";
-    out << "namespace {\n"
-        << "psa_status_t HashFinishContext(psa_hash_operation_t* operation, uint8_t* hash, size_t hash_size,\n"
-        << "                               size_t* hash_length) {\n";
-    EmitOperationSwitch("hash_finish", [](const Driver& d, const Capability& cap) {
-      return Fn(d, cap, "hash_finish") + "(support::Context<" + HashContext(d, cap) +
-             ">(operation), hash, hash_size, hash_length)";
-    });
-    out << "}\n\n"
-        << "psa_status_t HashAbortContext(psa_hash_operation_t* operation) {\n";
-    EmitOperationSwitch("hash_abort", [](const Driver& d, const Capability& cap) {
-      return Fn(d, cap, "hash_abort") + "(support::Context<" + HashContext(d, cap) + ">(operation))";
-    });
-    out << "}\n}  // namespace\n\n";
-    out << "psa_status_t HashFinish(psa_hash_operation_t* operation, uint8_t* hash, size_t hash_size,\n"
-        << "                        size_t* hash_length) {\n"
-        << "  if (operation->driver_id == 0) return PSA_ERROR_BAD_STATE;\n"
-        << "  psa_status_t status = HashFinishContext(operation, hash, hash_size, hash_length);\n"
-        << "  if (status == PSA_SUCCESS) last_serving_driver = operation->driver_id;\n"
-        << "  // The operation ends here either way: release the driver's context.\n"
-        << "  psa_status_t abort_status = HashAbort(operation);\n"
-        << "  return status != PSA_SUCCESS ? status : abort_status;\n}\n\n";
-    out << "psa_status_t HashAbort(psa_hash_operation_t* operation) {\n"
-        << "  if (operation->driver_id == 0) return PSA_SUCCESS;\n"
-        << "  psa_status_t status = HashAbortContext(operation);\n"
-        << "  support::Wipe(&operation->ctx, sizeof(operation->ctx));\n"
-        << "  operation->driver_id = 0;\n"
-        << "  return status;\n}\n\n";
-
+    EmitOperationFamilies();
     EmitKeyManagement();
     out << "const char* DriverName(uint32_t driver_id) {\n"
         << "  if (driver_id == 0 || driver_id >= sizeof(kDriverNames) / sizeof(kDriverNames[0])) return nullptr;\n"
@@ -393,7 +483,7 @@ struct Emitter {
       bool declared = false;
       for (const Capability& cap : d.capabilities) declared = declared || cap.Has(entry_point);
       if (declared) {
-        EmitPriorityChain(entry_point, nullptr, call, "", "", i, std::string(entry_point) == "import_key");
+        EmitPriorityChain(entry_point, call, "", "", i, std::string(entry_point) == "import_key");
         out << "      return status;\n";
       } else {
         out << "      " << opaque_default << "  // no \"" << entry_point << "\" entry point\n";
@@ -410,7 +500,7 @@ struct Emitter {
     std::ostringstream saved;
     saved << out.str();
     out.str("");
-    EmitPriorityChain(entry_point, nullptr, call, "", "", std::nullopt, std::string(entry_point) == "import_key");
+    EmitPriorityChain(entry_point, call, "", "", std::nullopt, std::string(entry_point) == "import_key");
     out << "      return status;\n";
     std::string chain = out.str();
     out.str("");

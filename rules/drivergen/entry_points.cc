@@ -28,9 +28,9 @@ using K = DriverKinds;
 const std::vector<EntryPoint>& Catalogue() {
   static const std::vector<EntryPoint>* const catalogue = new std::vector<EntryPoint>{
       // Miscellaneous and random generation.
-      {"init", K::kBoth, nullptr, "void", {}, false},
+      {"init", K::kBoth, nullptr, "void", {}, false, DispatchRole::kDedicated},
       {"get_entropy", K::kBoth, nullptr,
-       "psa_driver_get_entropy_flags_t flags, size_t *estimate_bits, uint8_t *output, size_t output_size", {}, false},
+       "psa_driver_get_entropy_flags_t flags, size_t *estimate_bits, uint8_t *output, size_t output_size", {}, false, DispatchRole::kDedicated},
       {"init_random", K::kTransparentOnly, "random_context_t", "$T *context", {}, false},
       {"add_entropy", K::kTransparentOnly, "random_context_t",
        "$T *context, const uint8_t *entropy, size_t entropy_size", {}, false},
@@ -39,84 +39,95 @@ const std::vector<EntryPoint>& Catalogue() {
       // Hash.
       {"hash_compute", K::kTransparentOnly, nullptr,
        "psa_algorithm_t alg, const uint8_t *input, size_t input_length, uint8_t *hash, size_t hash_size, size_t *hash_length",
-       {kHash}, false},
-      {"hash_setup", K::kTransparentOnly, "hash_operation_t", "$T *operation, psa_algorithm_t alg", {kHash}, false},
+       {kHash}, false, DispatchRole::kSinglePart, "HashCompute",
+       {{"hash_setup", false, "HashComputeByParts", {"hash_setup", "hash_update", "hash_finish", "hash_abort"}}}},
+      {"hash_setup", K::kTransparentOnly, "hash_operation_t", "$T *operation, psa_algorithm_t alg", {kHash}, false, DispatchRole::kSetup, "HashSetup"},
       {"hash_update", K::kTransparentOnly, "hash_operation_t",
-       "$T *operation, const uint8_t *input, size_t input_length", {kHash}, false},
+       "$T *operation, const uint8_t *input, size_t input_length", {kHash}, false, DispatchRole::kStep, "HashUpdate"},
       {"hash_finish", K::kTransparentOnly, "hash_operation_t",
-       "$T *operation, uint8_t *hash, size_t hash_size, size_t *hash_length", {kHash}, false},
-      {"hash_abort", K::kTransparentOnly, "hash_operation_t", "$T *operation", {kHash}, false},
+       "$T *operation, uint8_t *hash, size_t hash_size, size_t *hash_length", {kHash}, false, DispatchRole::kFinish, "HashFinish"},
+      {"hash_abort", K::kTransparentOnly, "hash_operation_t", "$T *operation", {kHash}, false, DispatchRole::kAbort, "HashAbort"},
       // MAC.
       {"mac_compute", K::kBoth, nullptr,
        KEY_IN ", psa_algorithm_t alg, const uint8_t *input, size_t input_length, uint8_t *mac, size_t mac_size, size_t *mac_length",
-       {kMac}, true},
+       {kMac}, true, DispatchRole::kSinglePart, "MacCompute",
+       {{"mac_sign_setup", false, "MacComputeByParts", {"mac_sign_setup", "mac_update", "mac_sign_finish", "mac_abort"}}}},
       {"mac_verify", K::kBoth, nullptr,
        KEY_IN ", psa_algorithm_t alg, const uint8_t *input, size_t input_length, const uint8_t *mac, size_t mac_length",
-       {kMac}, true},
-      {"mac_sign_setup", K::kBoth, "mac_operation_t", "$T *operation, " KEY_IN ", psa_algorithm_t alg", {kMac}, true},
-      {"mac_verify_setup", K::kBoth, "mac_operation_t", "$T *operation, " KEY_IN ", psa_algorithm_t alg", {kMac}, true},
-      {"mac_update", K::kBoth, "mac_operation_t", "$T *operation, const uint8_t *input, size_t input_length", {kMac}, true},
+       {kMac}, true, DispatchRole::kSinglePart, "MacVerify",
+       {{"mac_verify_setup", false, "MacVerifyByParts", {"mac_verify_setup", "mac_update", "mac_verify_finish", "mac_abort"}},
+        {"mac_compute", false, "MacVerifyByCompute", {"mac_compute"}},
+        {"mac_sign_setup", false, "MacVerifyBySignParts", {"mac_sign_setup", "mac_update", "mac_sign_finish", "mac_abort"}}}},
+      {"mac_sign_setup", K::kBoth, "mac_operation_t", "$T *operation, " KEY_IN ", psa_algorithm_t alg", {kMac}, true, DispatchRole::kSetup, "MacSignSetup"},
+      {"mac_verify_setup", K::kBoth, "mac_operation_t", "$T *operation, " KEY_IN ", psa_algorithm_t alg", {kMac}, true, DispatchRole::kSetup, "MacVerifySetup",
+       {{"mac_sign_setup", true, nullptr, {}}}},
+      {"mac_update", K::kBoth, "mac_operation_t", "$T *operation, const uint8_t *input, size_t input_length", {kMac}, true, DispatchRole::kStep, "MacUpdate"},
       {"mac_sign_finish", K::kBoth, "mac_operation_t",
-       "$T *operation, uint8_t *mac, size_t mac_size, size_t *mac_length", {kMac}, true},
+       "$T *operation, uint8_t *mac, size_t mac_size, size_t *mac_length", {kMac}, true, DispatchRole::kFinish, "MacSignFinish"},
       {"mac_verify_finish", K::kBoth, "mac_operation_t", "$T *operation, const uint8_t *mac, size_t mac_length",
-       {kMac}, true},
-      {"mac_abort", K::kBoth, "mac_operation_t", "$T *operation", {kMac}, true},
+       {kMac}, true, DispatchRole::kFinish, "MacVerifyFinish",
+       {{"mac_sign_finish", true, "MacVerifyFinishBySign", {"mac_sign_finish"}}}},
+      {"mac_abort", K::kBoth, "mac_operation_t", "$T *operation", {kMac}, true, DispatchRole::kAbort, "MacAbort"},
       // Unauthenticated ciphers.
       {"cipher_encrypt", K::kBoth, nullptr,
        KEY_IN ", psa_algorithm_t alg, const uint8_t *iv, size_t iv_length, const uint8_t *input, size_t input_length, "
               "uint8_t *output, size_t output_size, size_t *output_length",
-       {kCipher}, true},
+       {kCipher}, true, DispatchRole::kSinglePart, "CipherEncrypt",
+       {{"cipher_encrypt_setup", false, "CipherEncryptByParts", {"cipher_encrypt_setup", "cipher_set_iv", "cipher_update", "cipher_finish", "cipher_abort"}}}},
       {"cipher_decrypt", K::kBoth, nullptr,
        KEY_IN ", psa_algorithm_t alg, const uint8_t *input, size_t input_length, uint8_t *output, size_t output_size, "
               "size_t *output_length",
-       {kCipher}, true},
+       {kCipher}, true, DispatchRole::kSinglePart, "CipherDecrypt",
+       {{"cipher_decrypt_setup", false, "CipherDecryptByParts", {"cipher_decrypt_setup", "cipher_set_iv", "cipher_update", "cipher_finish", "cipher_abort"}}}},
       {"cipher_encrypt_setup", K::kBoth, "cipher_operation_t", "$T *operation, " KEY_IN ", psa_algorithm_t alg",
-       {kCipher}, true},
+       {kCipher}, true, DispatchRole::kSetup, "CipherEncryptSetup"},
       {"cipher_decrypt_setup", K::kBoth, "cipher_operation_t", "$T *operation, " KEY_IN ", psa_algorithm_t alg",
-       {kCipher}, true},
+       {kCipher}, true, DispatchRole::kSetup, "CipherDecryptSetup"},
       {"cipher_set_iv", K::kBoth, "cipher_operation_t", "$T *operation, const uint8_t *iv, size_t iv_length",
-       {kCipher}, true},
+       {kCipher}, true, DispatchRole::kStep, "CipherSetIv"},
       {"cipher_update", K::kBoth, "cipher_operation_t",
        "$T *operation, const uint8_t *input, size_t input_length, uint8_t *output, size_t output_size, "
        "size_t *output_length",
-       {kCipher}, true},
+       {kCipher}, true, DispatchRole::kStep, "CipherUpdate"},
       {"cipher_finish", K::kBoth, "cipher_operation_t",
-       "$T *operation, uint8_t *output, size_t output_size, size_t *output_length", {kCipher}, true},
-      {"cipher_abort", K::kBoth, "cipher_operation_t", "$T *operation", {kCipher}, true},
+       "$T *operation, uint8_t *output, size_t output_size, size_t *output_length", {kCipher}, true, DispatchRole::kFinish, "CipherFinish"},
+      {"cipher_abort", K::kBoth, "cipher_operation_t", "$T *operation", {kCipher}, true, DispatchRole::kAbort, "CipherAbort"},
       // AEAD.
       {"aead_encrypt", K::kBoth, nullptr,
        KEY_IN ", psa_algorithm_t alg, const uint8_t *nonce, size_t nonce_length, const uint8_t *additional_data, "
               "size_t additional_data_length, const uint8_t *plaintext, size_t plaintext_length, uint8_t *ciphertext, "
               "size_t ciphertext_size, size_t *ciphertext_length",
-       {kAead}, true},
+       {kAead}, true, DispatchRole::kSinglePart, "AeadEncrypt",
+       {{"aead_encrypt_setup", false, "AeadEncryptByParts", {"aead_encrypt_setup", "aead_set_nonce", "aead_set_lengths", "aead_update_ad", "aead_update", "aead_finish", "aead_abort"}}}},
       {"aead_decrypt", K::kBoth, nullptr,
        KEY_IN ", psa_algorithm_t alg, const uint8_t *nonce, size_t nonce_length, const uint8_t *additional_data, "
               "size_t additional_data_length, const uint8_t *ciphertext, size_t ciphertext_length, uint8_t *plaintext, "
               "size_t plaintext_size, size_t *plaintext_length",
-       {kAead}, true},
+       {kAead}, true, DispatchRole::kSinglePart, "AeadDecrypt",
+       {{"aead_decrypt_setup", false, "AeadDecryptByParts", {"aead_decrypt_setup", "aead_set_nonce", "aead_set_lengths", "aead_update_ad", "aead_update", "aead_verify", "aead_abort"}}}},
       {"aead_encrypt_setup", K::kBoth, "aead_operation_t", "$T *operation, " KEY_IN ", psa_algorithm_t alg", {kAead},
-       true},
+       true, DispatchRole::kSetup, "AeadEncryptSetup"},
       {"aead_decrypt_setup", K::kBoth, "aead_operation_t", "$T *operation, " KEY_IN ", psa_algorithm_t alg", {kAead},
-       true},
+       true, DispatchRole::kSetup, "AeadDecryptSetup"},
       {"aead_set_nonce", K::kBoth, "aead_operation_t", "$T *operation, const uint8_t *nonce, size_t nonce_length",
-       {kAead}, true},
+       {kAead}, true, DispatchRole::kStep, "AeadSetNonce"},
       {"aead_set_lengths", K::kBoth, "aead_operation_t", "$T *operation, size_t ad_length, size_t plaintext_length",
-       {kAead}, true},
+       {kAead}, true, DispatchRole::kStep, "AeadSetLengths"},
       {"aead_update_ad", K::kBoth, "aead_operation_t", "$T *operation, const uint8_t *input, size_t input_length",
-       {kAead}, true},
+       {kAead}, true, DispatchRole::kStep, "AeadUpdateAd"},
       {"aead_update", K::kBoth, "aead_operation_t",
        "$T *operation, const uint8_t *input, size_t input_length, uint8_t *output, size_t output_size, "
        "size_t *output_length",
-       {kAead}, true},
+       {kAead}, true, DispatchRole::kStep, "AeadUpdate"},
       {"aead_finish", K::kBoth, "aead_operation_t",
        "$T *operation, uint8_t *ciphertext, size_t ciphertext_size, size_t *ciphertext_length, uint8_t *tag, "
        "size_t tag_size, size_t *tag_length",
-       {kAead}, true},
+       {kAead}, true, DispatchRole::kFinish, "AeadFinish"},
       {"aead_verify", K::kBoth, "aead_operation_t",
        "$T *operation, uint8_t *plaintext, size_t plaintext_size, size_t *plaintext_length, const uint8_t *tag, "
        "size_t tag_length",
-       {kAead}, true},
-      {"aead_abort", K::kBoth, "aead_operation_t", "$T *operation", {kAead}, true},
+       {kAead}, true, DispatchRole::kFinish, "AeadVerify"},
+      {"aead_abort", K::kBoth, "aead_operation_t", "$T *operation", {kAead}, true, DispatchRole::kAbort, "AeadAbort"},
       // Asymmetric.
       {"asymmetric_encrypt", K::kBoth, nullptr,
        KEY_IN ", psa_algorithm_t alg, const uint8_t *input, size_t input_length, const uint8_t *salt, "
@@ -193,17 +204,17 @@ const std::vector<EntryPoint>& Catalogue() {
       {"import_key", K::kBoth, nullptr,
        "const psa_key_attributes_t *attributes, const uint8_t *data, size_t data_length, uint8_t *key_buffer, "
        "size_t key_buffer_size, size_t *key_buffer_length, size_t *bits",
-       kAnyCategory, true},
-      {"generate_key", K::kBoth, nullptr, KEY_OUT, kAnyCategory, true},
+       kAnyCategory, true, DispatchRole::kDedicated},
+      {"generate_key", K::kBoth, nullptr, KEY_OUT, kAnyCategory, true, DispatchRole::kDedicated},
       {"export_public_key", K::kBoth, nullptr,
-       KEY_IN ", uint8_t *data, size_t data_size, size_t *data_length", kAnyCategory, true},
+       KEY_IN ", uint8_t *data, size_t data_size, size_t *data_length", kAnyCategory, true, DispatchRole::kDedicated},
       {"export_key", K::kOpaqueOnly, nullptr, KEY_IN ", uint8_t *data, size_t data_size, size_t *data_length",
-       kAnyCategory, true},
+       kAnyCategory, true, DispatchRole::kDedicated},
       {"copy_key", K::kOpaqueOnly, nullptr,
        "psa_key_attributes_t *attributes, const uint8_t *source_key, size_t source_key_length, "
        "uint8_t *target_key_buffer, size_t target_key_buffer_size, size_t *target_key_buffer_length",
-       kAnyCategory, true},
-      {"destroy_key", K::kOpaqueOnly, nullptr, KEY_IN, kAnyCategory, true},
+       kAnyCategory, true, DispatchRole::kDedicated},
+      {"destroy_key", K::kOpaqueOnly, nullptr, KEY_IN, kAnyCategory, true, DispatchRole::kDedicated},
       {"allocate_key", K::kOpaqueOnly, nullptr,
        "const psa_key_attributes_t *attributes, uint8_t *key_buffer, size_t key_buffer_size", kAnyCategory, true},
       {"get_builtin_key", K::kOpaqueOnly, nullptr,
@@ -247,15 +258,23 @@ const std::vector<EntryPointFamily>& Families() {
 }  // namespace
 
 bool IsDispatched(std::string_view entry_point) {
-  static const char* const kDispatched[] = {
-      "init",        "get_entropy", "hash_compute",      "hash_setup", "hash_update",
-      "hash_finish", "hash_abort",  "import_key",        "generate_key", "export_key",
-      "export_public_key", "copy_key", "destroy_key",
-  };
-  for (const char* name : kDispatched) {
-    if (entry_point == name) return true;
+  const EntryPoint* e = FindEntryPoint(entry_point);
+  return e != nullptr && e->role != DispatchRole::kNone;
+}
+
+std::vector<std::string> ParameterNames(const EntryPoint& entry_point) {
+  std::vector<std::string> names;
+  std::string_view params = entry_point.parameters;
+  while (!params.empty()) {
+    size_t comma = params.find(',');
+    std::string_view one = params.substr(0, comma);
+    size_t end = one.find_last_not_of(' ');
+    size_t begin = one.find_last_of(" *", end);
+    names.emplace_back(one.substr(begin + 1, end - begin));
+    if (comma == std::string_view::npos) break;
+    params.remove_prefix(comma + 1);
   }
-  return false;
+  return names;
 }
 
 const EntryPoint* FindEntryPoint(std::string_view name) {

@@ -15,22 +15,57 @@ namespace psa::drivergen {
 
 enum class DriverKinds { kBoth, kTransparentOnly, kOpaqueOnly };
 
+// How the generated dispatch reaches an entry point (emit.cc).
+enum class DispatchRole {
+  kNone,        // validated and listed, but no API function of this core calls it yet
+  kDedicated,   // init, entropy, key management: emitted by their own code
+  kSinglePart,  // a stateless call; keyed ones switch on the key's location
+  kSetup,       // starts an operation and records the serving driver in it
+  kStep,        // a call on an active operation, to its recorded driver
+  kFinish,      // the last call of an operation, which ends it whatever the result
+  kAbort,       // ends an operation
+};
+
+// Another way for a capability to serve an entry point it does not declare,
+// as the driver interface lets the core combine entry points.
+struct DispatchAlternative {
+  // What the capability must declare instead.
+  const char* requires_entry_point;
+  // Only for a driver that declares the primary entry point in no
+  // capability (so that the other calls of its operation agree).
+  bool only_if_driver_lacks_primary;
+  // psa::dispatch::support function run with the functions of
+  // `support_entry_points` and then the primary's arguments; nullptr: call
+  // `requires_entry_point` itself with the primary's arguments.
+  const char* support_function;
+  std::vector<const char*> support_entry_points;
+};
+
 struct EntryPoint {
   const char* name;
   DriverKinds kinds;
   // Context type suffix ("hash_operation_t") for the operation families'
-  // entry points, else nullptr. The parameter list writes it as `$T`.
+  // entry points, else nullptr. The parameter list writes it as `$T`; the
+  // public operation object is "psa_" + context_type.
   const char* context_type;
   const char* parameters;
   // Algorithm categories (PSA_ALG_CATEGORY_*, in bits 24..30) that an
   // "algorithms" restriction may name; empty: "algorithms" does not apply.
   std::vector<uint32_t> algorithm_categories;
   bool involves_key;  // whether "key_types"/"key_sizes" apply
+  DispatchRole role = DispatchRole::kNone;
+  // The psa::dispatch function (dispatch.h) of a generated role.
+  const char* dispatch_function = nullptr;
+  // In order of preference, when a capability lacks this entry point.
+  std::vector<DispatchAlternative> alternatives = {};
 };
 
 // Whether this core's generated dispatch calls `entry_point` (the others are
 // validated and listed, but no API function of this core reaches them yet).
 bool IsDispatched(std::string_view entry_point);
+
+// The parameter names of an entry point's prototype, in order.
+std::vector<std::string> ParameterNames(const EntryPoint& entry_point);
 
 struct EntryPointFamily {
   const char* name;

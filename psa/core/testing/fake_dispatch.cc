@@ -249,6 +249,81 @@ psa_status_t HashAbort(psa_hash_operation_t* operation) {
 // Key management: this fake serves hashing and entropy only. Its builds
 // have no key drivers, so every key entry point is unsupported, as in a
 // generated dispatch with no driver declaring them.
+// The fake serves no MAC, cipher or AEAD mechanism: the core unit tests of
+// those families run against the generated dispatch (psa_crypto_test).
+psa_status_t MacCompute(const psa_key_attributes_t*, const uint8_t*, size_t, psa_algorithm_t, const uint8_t*, size_t,
+                        uint8_t*, size_t, size_t*) {
+  return PSA_ERROR_NOT_SUPPORTED;
+}
+psa_status_t MacVerify(const psa_key_attributes_t*, const uint8_t*, size_t, psa_algorithm_t, const uint8_t*, size_t,
+                       const uint8_t*, size_t) {
+  return PSA_ERROR_NOT_SUPPORTED;
+}
+psa_status_t MacSignSetup(psa_mac_operation_t*, const psa_key_attributes_t*, const uint8_t*, size_t, psa_algorithm_t) {
+  return PSA_ERROR_NOT_SUPPORTED;
+}
+psa_status_t MacVerifySetup(psa_mac_operation_t*, const psa_key_attributes_t*, const uint8_t*, size_t,
+                            psa_algorithm_t) {
+  return PSA_ERROR_NOT_SUPPORTED;
+}
+psa_status_t MacUpdate(psa_mac_operation_t*, const uint8_t*, size_t) { return PSA_ERROR_BAD_STATE; }
+psa_status_t MacSignFinish(psa_mac_operation_t*, uint8_t*, size_t, size_t*) { return PSA_ERROR_BAD_STATE; }
+psa_status_t MacVerifyFinish(psa_mac_operation_t*, const uint8_t*, size_t) { return PSA_ERROR_BAD_STATE; }
+psa_status_t MacAbort(psa_mac_operation_t*) { return PSA_SUCCESS; }
+
+psa_status_t CipherEncrypt(const psa_key_attributes_t*, const uint8_t*, size_t, psa_algorithm_t, const uint8_t*, size_t,
+                           const uint8_t*, size_t, uint8_t*, size_t, size_t*) {
+  return PSA_ERROR_NOT_SUPPORTED;
+}
+psa_status_t CipherDecrypt(const psa_key_attributes_t*, const uint8_t*, size_t, psa_algorithm_t, const uint8_t*, size_t,
+                           uint8_t*, size_t, size_t*) {
+  return PSA_ERROR_NOT_SUPPORTED;
+}
+psa_status_t CipherEncryptSetup(psa_cipher_operation_t*, const psa_key_attributes_t*, const uint8_t*, size_t,
+                                psa_algorithm_t) {
+  return PSA_ERROR_NOT_SUPPORTED;
+}
+psa_status_t CipherDecryptSetup(psa_cipher_operation_t*, const psa_key_attributes_t*, const uint8_t*, size_t,
+                                psa_algorithm_t) {
+  return PSA_ERROR_NOT_SUPPORTED;
+}
+psa_status_t CipherSetIv(psa_cipher_operation_t*, const uint8_t*, size_t) { return PSA_ERROR_BAD_STATE; }
+psa_status_t CipherUpdate(psa_cipher_operation_t*, const uint8_t*, size_t, uint8_t*, size_t, size_t*) {
+  return PSA_ERROR_BAD_STATE;
+}
+psa_status_t CipherFinish(psa_cipher_operation_t*, uint8_t*, size_t, size_t*) { return PSA_ERROR_BAD_STATE; }
+psa_status_t CipherAbort(psa_cipher_operation_t*) { return PSA_SUCCESS; }
+
+psa_status_t AeadEncrypt(const psa_key_attributes_t*, const uint8_t*, size_t, psa_algorithm_t, const uint8_t*, size_t,
+                         const uint8_t*, size_t, const uint8_t*, size_t, uint8_t*, size_t, size_t*) {
+  return PSA_ERROR_NOT_SUPPORTED;
+}
+psa_status_t AeadDecrypt(const psa_key_attributes_t*, const uint8_t*, size_t, psa_algorithm_t, const uint8_t*, size_t,
+                         const uint8_t*, size_t, const uint8_t*, size_t, uint8_t*, size_t, size_t*) {
+  return PSA_ERROR_NOT_SUPPORTED;
+}
+psa_status_t AeadEncryptSetup(psa_aead_operation_t*, const psa_key_attributes_t*, const uint8_t*, size_t,
+                              psa_algorithm_t) {
+  return PSA_ERROR_NOT_SUPPORTED;
+}
+psa_status_t AeadDecryptSetup(psa_aead_operation_t*, const psa_key_attributes_t*, const uint8_t*, size_t,
+                              psa_algorithm_t) {
+  return PSA_ERROR_NOT_SUPPORTED;
+}
+psa_status_t AeadSetNonce(psa_aead_operation_t*, const uint8_t*, size_t) { return PSA_ERROR_BAD_STATE; }
+psa_status_t AeadSetLengths(psa_aead_operation_t*, size_t, size_t) { return PSA_ERROR_BAD_STATE; }
+psa_status_t AeadUpdateAd(psa_aead_operation_t*, const uint8_t*, size_t) { return PSA_ERROR_BAD_STATE; }
+psa_status_t AeadUpdate(psa_aead_operation_t*, const uint8_t*, size_t, uint8_t*, size_t, size_t*) {
+  return PSA_ERROR_BAD_STATE;
+}
+psa_status_t AeadFinish(psa_aead_operation_t*, uint8_t*, size_t, size_t*, uint8_t*, size_t, size_t*) {
+  return PSA_ERROR_BAD_STATE;
+}
+psa_status_t AeadVerify(psa_aead_operation_t*, uint8_t*, size_t, size_t*, const uint8_t*, size_t) {
+  return PSA_ERROR_BAD_STATE;
+}
+psa_status_t AeadAbort(psa_aead_operation_t*) { return PSA_SUCCESS; }
+
 bool LocationIsSupported(psa_key_location_t location) { return location == PSA_KEY_LOCATION_LOCAL_STORAGE; }
 
 psa_status_t KeyBufferSize(const psa_key_attributes_t*, size_t* size) {
