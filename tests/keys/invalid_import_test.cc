@@ -170,7 +170,8 @@ std::vector<Row> Rows() {
   add({"rsa2048_public_bits_4096", PSA_KEY_TYPE_RSA_PUBLIC_KEY, 4096, m.rsa_public, kInvalid});
 
   // --- Key types. ---
-  add({"type_none", PSA_KEY_TYPE_NONE, 0, PatternBytes(16, 12), kInvalid});
+  // PSA_KEY_TYPE_NONE: a key type this implementation does not support.
+  add({"type_none", PSA_KEY_TYPE_NONE, 0, PatternBytes(16, 12), PSA_ERROR_NOT_SUPPORTED});
   // AES with its parity bit flipped: odd parity is no valid key type.
   add({"type_aes_parity_flipped", static_cast<psa_key_type_t>(PSA_KEY_TYPE_AES ^ 1), 0, PatternBytes(16, 12),
        kInvalid});

@@ -486,7 +486,7 @@ const GenerateCase kGenerateRejects[] = {
     {"montgomery_bits_256", PSA_KEY_TYPE_ECC_KEY_PAIR(PSA_ECC_FAMILY_MONTGOMERY), 256, PSA_ERROR_INVALID_ARGUMENT},
     // "The key type is invalid": none; an ECC family in 0x80-0xff, which
     // "must not be used".
-    {"type_none", PSA_KEY_TYPE_NONE, 128, PSA_ERROR_INVALID_ARGUMENT},
+    {"type_none", PSA_KEY_TYPE_NONE, 128, PSA_ERROR_NOT_SUPPORTED},
     {"type_ecc_family_0x81", PSA_KEY_TYPE_ECC_KEY_PAIR(0x81), 256, PSA_ERROR_INVALID_ARGUMENT},
 };
 

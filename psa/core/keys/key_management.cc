@@ -255,8 +255,10 @@ psa_status_t psa_import_key(const psa_key_attributes_t* attributes,
   psa_status_t status =
       psa::core::keys::CheckNewKeyAttributes(*attributes, &key_attributes);
   if (status != PSA_SUCCESS) return status;
+  // PSA_KEY_TYPE_NONE is no key type this implementation supports (the
+  // API's error list for an unsupported type).
   if (psa_get_key_type(&key_attributes) == PSA_KEY_TYPE_NONE) {
-    return PSA_ERROR_INVALID_ARGUMENT;
+    return PSA_ERROR_NOT_SUPPORTED;
   }
   // A key of size 0 must be rejected (PSA Crypto 1.2, psa_import_key).
   if (data_length == 0) return PSA_ERROR_INVALID_ARGUMENT;
@@ -279,8 +281,8 @@ psa_status_t psa_generate_key(const psa_key_attributes_t* attributes,
   if (status != PSA_SUCCESS) return status;
   const psa_key_type_t type = psa_get_key_type(&key_attributes);
   const size_t bits = psa_get_key_bits(&key_attributes);
-  if (type == PSA_KEY_TYPE_NONE || PSA_KEY_TYPE_IS_PUBLIC_KEY(type) ||
-      bits == 0) {
+  if (type == PSA_KEY_TYPE_NONE) return PSA_ERROR_NOT_SUPPORTED;
+  if (PSA_KEY_TYPE_IS_PUBLIC_KEY(type) || bits == 0) {
     return PSA_ERROR_INVALID_ARGUMENT;
   }
   if (!psa::core::keys::IsOpaque(key_attributes) &&

@@ -194,7 +194,7 @@ TEST_F(KeyManagementTest, ImportRejectsEveryBadArgumentWithTheSpecifiedStatus) {
 
   const std::vector<BadImport> cases = {
       {"type none", MakeAttributes(PSA_KEY_TYPE_NONE, 0, 0, 0), aes_key,
-       PSA_ERROR_INVALID_ARGUMENT},
+       PSA_ERROR_NOT_SUPPORTED},
       {"empty data", aes, {}, PSA_ERROR_INVALID_ARGUMENT},
       {"empty raw data", MakeAttributes(PSA_KEY_TYPE_RAW_DATA, 0, 0, 0), {},
        PSA_ERROR_INVALID_ARGUMENT},
@@ -284,7 +284,7 @@ TEST_F(KeyManagementTest, GenerateRejectsEveryBadArgumentWithTheSpecifiedStatus)
   };
   const Case cases[] = {
       {"type none", MakeAttributes(PSA_KEY_TYPE_NONE, 128, 0, 0),
-       PSA_ERROR_INVALID_ARGUMENT},
+       PSA_ERROR_NOT_SUPPORTED},
       {"size 0", MakeAttributes(PSA_KEY_TYPE_AES, 0, 0, 0),
        PSA_ERROR_INVALID_ARGUMENT},
       {"raw data size 0", MakeAttributes(PSA_KEY_TYPE_RAW_DATA, 0, 0, 0),

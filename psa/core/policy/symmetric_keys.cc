@@ -77,8 +77,10 @@ bool HasKeyTypeParity(psa_key_type_t type) {
 
 // Finds the size rule of `type`, or tells why there is none.
 psa_status_t FindSizeRule(psa_key_type_t type, const SizeRule** rule) {
-  if (type == PSA_KEY_TYPE_NONE || PSA_KEY_TYPE_IS_ASYMMETRIC(type) ||
-      !HasKeyTypeParity(type)) {
+  // PSA_KEY_TYPE_NONE is a key type this implementation does not support;
+  // a value without the parity of every key type is no key type at all.
+  if (type == PSA_KEY_TYPE_NONE) return PSA_ERROR_NOT_SUPPORTED;
+  if (PSA_KEY_TYPE_IS_ASYMMETRIC(type) || !HasKeyTypeParity(type)) {
     return PSA_ERROR_INVALID_ARGUMENT;
   }
   const SizeRule* found =
