@@ -29,12 +29,12 @@ int Usage() {
 
 int Selftest() {
   int failures = 0, passes = 0;
-  std::printf("%-24s %-16s %s\n", "mechanism", "driver", "result");
+  std::printf("%-28s %-16s %s\n", "mechanism", "driver", "result");
   for (const SelftestResult& r : RunSelftests()) {
     const char* outcome = r.outcome == SelftestResult::Outcome::kPass   ? "PASS"
                           : r.outcome == SelftestResult::Outcome::kFail ? "FAIL"
                                                                         : "not compiled in";
-    std::printf("%-24s %-16s %s%s%s\n", r.mechanism.c_str(), r.driver.c_str(), outcome,
+    std::printf("%-28s %-16s %s%s%s\n", r.mechanism.c_str(), r.driver.c_str(), outcome,
                 r.detail.empty() ? "" : ": ", r.detail.c_str());
     failures += r.outcome == SelftestResult::Outcome::kFail;
     passes += r.outcome == SelftestResult::Outcome::kPass;

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "psa/cli/symmetric_selftest.h"
 #include "psa/core/dispatch.h"
 #include "psa/crypto.h"
 
@@ -256,6 +257,7 @@ std::vector<SelftestResult> RunSelftests() {
   results.push_back(EccKeySelftest());
   results.push_back(GenerateSelftest("ECC P-256", PSA_KEY_TYPE_ECC_KEY_PAIR(PSA_ECC_FAMILY_SECP_R1), 256));
   results.push_back(GenerateSelftest("RSA-1024", PSA_KEY_TYPE_RSA_KEY_PAIR, 1024));
+  for (SelftestResult& r : RunSymmetricSelftests()) results.push_back(std::move(r));
   return results;
 }
 
