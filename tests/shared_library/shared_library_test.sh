@@ -27,7 +27,17 @@ if [[ -n "${unexpected}" ]]; then
   echo "${unexpected}" >&2
   exit 1
 fi
-for required in psa_crypto_init psa_generate_random psa_hash_compute psa_hash_setup psa_hash_clone; do
+required_exports=(
+  psa_crypto_init psa_generate_random psa_hash_compute psa_hash_setup psa_hash_clone
+  psa_mac_compute psa_mac_verify psa_mac_sign_setup psa_mac_verify_setup psa_mac_update
+  psa_mac_sign_finish psa_mac_verify_finish psa_mac_abort
+  psa_cipher_encrypt psa_cipher_decrypt psa_cipher_encrypt_setup psa_cipher_decrypt_setup
+  psa_cipher_generate_iv psa_cipher_set_iv psa_cipher_update psa_cipher_finish psa_cipher_abort
+  psa_aead_encrypt psa_aead_decrypt psa_aead_encrypt_setup psa_aead_decrypt_setup psa_aead_set_lengths
+  psa_aead_generate_nonce psa_aead_set_nonce psa_aead_update_ad psa_aead_update psa_aead_finish
+  psa_aead_verify psa_aead_abort
+)
+for required in "${required_exports[@]}"; do
   grep -qx "${required}" <<<"${exported}" || { echo "missing export ${required}" >&2; exit 1; }
 done
 echo "exports: $(wc -l <<<"${exported}") PSA functions, nothing else"
