@@ -421,7 +421,7 @@ psa_status_t Update(builtin_aead_operation_t* operation, const uint8_t* input,
   if (status != PSA_SUCCESS) return status;
   const uint64_t total = operation->text_length + input_length;
   if (total < operation->text_length ||
-      false) {
+      (operation->lengths_set && total > operation->text_expected)) {
     return PSA_ERROR_INVALID_ARGUMENT;
   }
   // (CCM's limit is the declared length, within its length field.)
