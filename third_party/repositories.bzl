@@ -1,9 +1,10 @@
-"""The Debian-provided libraries this workspace builds against."""
+"""The Debian-provided libraries and data files this workspace builds against."""
 
 load("//third_party:debian.bzl", "debian_library")
+load("//third_party:debian_data.bzl", "debian_data")
 
 def psa_third_party_repositories():
-    """Declares @mbedtls, @absl, @googletest, @google_benchmark, @nlohmann_json and @openssl."""
+    """Declares @mbedtls, @absl, @googletest, @google_benchmark, @nlohmann_json, @openssl and @cryptography_vectors."""
 
     # Mbed TLS: only the static libmbedcrypto.a. The shared library would
     # silently bind any psa_* symbol the core lacks to Mbed TLS's own PSA
@@ -128,5 +129,34 @@ cc_library(
     testonly = True,
     linkopts = {LINKOPTS},
 )
+""",
+    )
+
+    # The test vectors of pyca/cryptography: NIST CAVP response files and RFC
+    # vectors, read by the symmetric suites of tests/vectors (never copied
+    # into this workspace). Filegroups per primitive family; paths inside
+    # are the package's, e.g. ciphers/AES/GCM/gcmDecrypt128.rsp.
+    debian_data(
+        name = "cryptography_vectors",
+        package = "python3-cryptography-vectors",
+        versions = ["38."],
+        path = "/usr/lib/python3/dist-packages/cryptography_vectors",
+        directories = ["ciphers", "CMAC", "HMAC"],
+        build_file_content = """
+package(default_visibility = ["//visibility:public"])
+
+filegroup(name = "aes", testonly = True, srcs = glob(["ciphers/AES/**"]))
+
+filegroup(name = "camellia", testonly = True, srcs = glob(["ciphers/Camellia/**"]))
+
+filegroup(name = "tdes", testonly = True, srcs = glob(["ciphers/3DES/**"]))
+
+filegroup(name = "chacha20", testonly = True, srcs = glob(["ciphers/ChaCha20/**"]))
+
+filegroup(name = "chacha20_poly1305", testonly = True, srcs = glob(["ciphers/ChaCha20Poly1305/**"]))
+
+filegroup(name = "cmac", testonly = True, srcs = glob(["CMAC/**"]))
+
+filegroup(name = "hmac", testonly = True, srcs = glob(["HMAC/**"]))
 """,
     )

@@ -23,6 +23,7 @@ readonly required_packages=(
   libbenchmark-dev   # @google_benchmark
   nlohmann-json3-dev # @nlohmann_json: test vector files
   libssl-dev         # @openssl: differential tests (tests/vectors)
+  python3-cryptography-vectors # @cryptography_vectors: NIST CAVP and RFC vectors (tests/vectors)
   nginx-light        # .ci/run: HTTP remote cache (WebDAV PUT)
   python3            # .ci/run: cache probe and execution log check
   git

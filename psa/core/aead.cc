@@ -140,6 +140,7 @@ psa_status_t psa_aead_encrypt(psa_key_id_t key, psa_algorithm_t alg, const uint8
   KeyHandle handle;
   size_t tag_length = 0;
   psa_status_t status = AcquireAeadKey(key, PSA_KEY_USAGE_ENCRYPT, alg, &handle, &tag_length);
+  if (status == PSA_SUCCESS) status = psa::core::policy::CheckAeadNonceLength(alg, nonce_length);
   if (status == PSA_SUCCESS &&
       (plaintext_length > SIZE_MAX - tag_length || ciphertext_size < plaintext_length + tag_length)) {
     status = PSA_ERROR_BUFFER_TOO_SMALL;
@@ -175,6 +176,7 @@ psa_status_t psa_aead_decrypt(psa_key_id_t key, psa_algorithm_t alg, const uint8
   KeyHandle handle;
   size_t tag_length = 0;
   psa_status_t status = AcquireAeadKey(key, PSA_KEY_USAGE_DECRYPT, alg, &handle, &tag_length);
+  if (status == PSA_SUCCESS) status = psa::core::policy::CheckAeadNonceLength(alg, nonce_length);
   // Shorter than a tag: not an authentic ciphertext.
   if (status == PSA_SUCCESS && ciphertext_length < tag_length) status = PSA_ERROR_INVALID_SIGNATURE;
   if (status == PSA_SUCCESS && plaintext_size < ciphertext_length - tag_length) status = PSA_ERROR_BUFFER_TOO_SMALL;
@@ -245,7 +247,7 @@ psa_status_t psa_aead_generate_nonce(psa_aead_operation_t* operation, uint8_t* n
 psa_status_t psa_aead_set_nonce(psa_aead_operation_t* operation, const uint8_t* nonce, size_t nonce_length) {
   if (!LibraryInitialized() || !IsActive(operation)) return PSA_ERROR_BAD_STATE;
   psa_status_t status = CheckNonceState(operation);
-  if (status == PSA_SUCCESS && nonce_length == 0) status = PSA_ERROR_INVALID_ARGUMENT;
+  if (status == PSA_SUCCESS) status = psa::core::policy::CheckAeadNonceLength(operation->alg, nonce_length);
   if (status == PSA_SUCCESS) status = psa::dispatch::AeadSetNonce(operation, nonce, nonce_length);
   if (status == PSA_SUCCESS) operation->nonce_set = 1;
   return EndOnFailure(operation, status);

@@ -51,4 +51,21 @@ psa_status_t CheckAeadKey(psa_key_type_t type, size_t bits, psa_algorithm_t alg,
   return *tag_length == 0 ? PSA_ERROR_INVALID_ARGUMENT : PSA_SUCCESS;
 }
 
+psa_status_t CheckAeadNonceLength(psa_algorithm_t alg, size_t nonce_length) {
+  const psa_algorithm_t base = PSA_ALG_AEAD_WITH_DEFAULT_LENGTH_TAG(alg);
+  bool valid = false;
+  if (base == PSA_ALG_GCM) {
+    valid = nonce_length >= 1;
+  } else if (base == PSA_ALG_CCM) {
+    valid = nonce_length >= 7 && nonce_length <= 13;
+  } else if (base == PSA_ALG_CHACHA20_POLY1305) {
+    valid = nonce_length == 12 || nonce_length == 8;
+  } else if (base == PSA_ALG_XCHACHA20_POLY1305) {
+    valid = nonce_length == 24;
+  } else {
+    valid = nonce_length >= 1;  // another AEAD: its driver decides
+  }
+  return valid ? PSA_SUCCESS : PSA_ERROR_INVALID_ARGUMENT;
+}
+
 }  // namespace psa::core::policy

@@ -32,6 +32,12 @@ psa_status_t CheckCipherKey(psa_key_type_t type, psa_algorithm_t alg);
 // ChaCha20-Poly1305 and XChaCha20-Poly1305: ChaCha20).
 psa_status_t CheckAeadKey(psa_key_type_t type, size_t bits, psa_algorithm_t alg, size_t* tag_length);
 
+// Whether `nonce_length` is a nonce length the AEAD algorithm `alg` defines
+// (GCM: at least 1 byte; CCM: 7 to 13; ChaCha20-Poly1305: 12, or the
+// optional 8; XChaCha20-Poly1305: 24): PSA_ERROR_INVALID_ARGUMENT if not.
+// A driver may still refuse an optional length with NOT_SUPPORTED.
+psa_status_t CheckAeadNonceLength(psa_algorithm_t alg, size_t nonce_length);
+
 }  // namespace psa::core::policy
 
 #endif  // PSA_CORE_POLICY_OPERATION_KEYS_H_
