@@ -217,6 +217,14 @@ TEST(KeyStoreConcurrencyTest, EightThreadsCreateUseExportAndDestroyKeys) {
     threads.emplace_back(Worker, t, &counters, &stop);
   }
   std::this_thread::sleep_for(kDuration);
+  // The interleavings counted below depend on scheduling: on a loaded
+  // machine, keep going (within a bound) until each has happened once.
+  const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+  while (std::chrono::steady_clock::now() < give_up &&
+         (counters.foreign_uses.load() == 0 || counters.destroyed_while_held.load() == 0 ||
+          counters.foreign_destroys.load() == 0)) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
   stop.store(true);
   for (std::thread& thread : threads) thread.join();
 
