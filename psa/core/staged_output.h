@@ -14,7 +14,9 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "psa/core/secure_buffer.h"
+#include <memory>
+#include <new>
+
 #include "psa/core/wipe.h"
 #include "psa/crypto.h"
 
@@ -34,7 +36,12 @@ class StagedOutput {
   // if `stage` is true.
   StagedOutput(uint8_t* caller, size_t size, bool stage) : caller_(caller), size_(size), staged_(stage) {}
   ~StagedOutput() {
-    if (staged_ && size_ <= sizeof(small_)) SecureWipe(small_, sizeof(small_));
+    if (!staged_) return;
+    if (heap_) {
+      SecureWipe(heap_.get(), size_);
+    } else {
+      SecureWipe(small_, sizeof(small_));
+    }
   }
   StagedOutput(const StagedOutput&) = delete;
   StagedOutput& operator=(const StagedOutput&) = delete;
@@ -43,12 +50,14 @@ class StagedOutput {
   // buffer cannot be allocated.
   psa_status_t Prepare() {
     if (!staged_ || size_ <= sizeof(small_)) return PSA_SUCCESS;
-    return heap_.Allocate(size_) ? PSA_SUCCESS : PSA_ERROR_INSUFFICIENT_MEMORY;
+    // Not zero-filled: the driver writes before anything is read.
+    heap_.reset(new (std::nothrow) uint8_t[size_]);
+    return heap_ ? PSA_SUCCESS : PSA_ERROR_INSUFFICIENT_MEMORY;
   }
   // Where the driver writes (valid after Prepare() succeeded).
   uint8_t* data() {
     if (!staged_) return caller_;
-    return size_ <= sizeof(small_) ? small_ : heap_.data();
+    return size_ <= sizeof(small_) ? small_ : heap_.get();
   }
   size_t size() const { return size_; }
   // Makes the first `length` (<= size()) bytes the caller's.
@@ -61,7 +70,7 @@ class StagedOutput {
   const size_t size_;
   const bool staged_;
   uint8_t small_[256];
-  SecureBuffer heap_;
+  std::unique_ptr<uint8_t[]> heap_;
 };
 
 }  // namespace psa::core
