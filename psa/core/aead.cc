@@ -61,6 +61,8 @@ size_t TagLength(const psa_aead_operation_t* operation) {
 
 psa_status_t Setup(psa_aead_operation_t* operation, psa_key_id_t key, psa_algorithm_t alg, bool encrypt) {
   if (!LibraryInitialized() || IsActive(operation)) return PSA_ERROR_BAD_STATE;
+  // Read before the key is looked up: a destroy from now on ends the operation.
+  const uint64_t destroy_count = keys::GlobalKeyStore().DestroyCount();
   KeyHandle handle;
   size_t tag_length = 0;
   psa_status_t status = AcquireAeadKey(key, encrypt ? PSA_KEY_USAGE_ENCRYPT : PSA_KEY_USAGE_DECRYPT, alg, &handle,
@@ -70,6 +72,8 @@ psa_status_t Setup(psa_aead_operation_t* operation, psa_key_id_t key, psa_algori
   psa_aead_operation_t fresh = PSA_AEAD_OPERATION_INIT;
   *operation = fresh;
   operation->alg = alg;
+  operation->key_id = key;
+  operation->key_destroy_count = destroy_count;
   operation->key_type = psa_get_key_type(&attributes);
   operation->is_encrypt = encrypt ? 1 : 0;
   status = encrypt ? psa::dispatch::AeadEncryptSetup(operation, &attributes, handle.key_buffer(),
@@ -128,6 +132,7 @@ using psa::core::LibraryInitialized;
 using psa::core::SecureWipe;
 using psa::core::StagedOutput;
 using psa::core::TagLength;
+using psa::core::keys::CheckOperationKey;
 using psa::core::keys::KeyHandle;
 
 extern "C" {
@@ -213,7 +218,7 @@ psa_status_t psa_aead_decrypt_setup(psa_aead_operation_t* operation, psa_key_id_
 
 psa_status_t psa_aead_set_lengths(psa_aead_operation_t* operation, size_t ad_length, size_t plaintext_length) {
   if (!LibraryInitialized() || !IsActive(operation)) return PSA_ERROR_BAD_STATE;
-  psa_status_t status = PSA_SUCCESS;
+  psa_status_t status = CheckOperationKey(operation);
   if (operation->lengths_set || operation->nonce_set) status = PSA_ERROR_BAD_STATE;
   if (status == PSA_SUCCESS) status = psa::dispatch::AeadSetLengths(operation, ad_length, plaintext_length);
   if (status == PSA_SUCCESS) {
@@ -229,6 +234,7 @@ psa_status_t psa_aead_generate_nonce(psa_aead_operation_t* operation, uint8_t* n
   *nonce_length = 0;
   if (!LibraryInitialized() || !IsActive(operation)) return PSA_ERROR_BAD_STATE;
   psa_status_t status = operation->is_encrypt ? CheckNonceState(operation) : PSA_ERROR_BAD_STATE;
+  if (status == PSA_SUCCESS) status = CheckOperationKey(operation);
   const size_t length = psa::core::GeneratedNonceLength(operation);
   if (status == PSA_SUCCESS && nonce_size < length) status = PSA_ERROR_BUFFER_TOO_SMALL;
   uint8_t fresh[PSA_AEAD_NONCE_MAX_SIZE];
@@ -247,6 +253,7 @@ psa_status_t psa_aead_generate_nonce(psa_aead_operation_t* operation, uint8_t* n
 psa_status_t psa_aead_set_nonce(psa_aead_operation_t* operation, const uint8_t* nonce, size_t nonce_length) {
   if (!LibraryInitialized() || !IsActive(operation)) return PSA_ERROR_BAD_STATE;
   psa_status_t status = CheckNonceState(operation);
+  if (status == PSA_SUCCESS) status = CheckOperationKey(operation);
   if (status == PSA_SUCCESS) status = psa::core::policy::CheckAeadNonceLength(operation->alg, nonce_length);
   if (status == PSA_SUCCESS) status = psa::dispatch::AeadSetNonce(operation, nonce, nonce_length);
   if (status == PSA_SUCCESS) operation->nonce_set = 1;
@@ -255,7 +262,7 @@ psa_status_t psa_aead_set_nonce(psa_aead_operation_t* operation, const uint8_t* 
 
 psa_status_t psa_aead_update_ad(psa_aead_operation_t* operation, const uint8_t* input, size_t input_length) {
   if (!LibraryInitialized() || !IsActive(operation)) return PSA_ERROR_BAD_STATE;
-  psa_status_t status = PSA_SUCCESS;
+  psa_status_t status = CheckOperationKey(operation);
   if (!operation->nonce_set || operation->body_started) status = PSA_ERROR_BAD_STATE;
   if (status == PSA_SUCCESS && operation->lengths_set && input_length > operation->ad_remaining) {
     status = PSA_ERROR_INVALID_ARGUMENT;
@@ -274,7 +281,7 @@ psa_status_t psa_aead_update(psa_aead_operation_t* operation, const uint8_t* inp
                              uint8_t* output, size_t output_size, size_t* output_length) {
   *output_length = 0;
   if (!LibraryInitialized() || !IsActive(operation)) return PSA_ERROR_BAD_STATE;
-  psa_status_t status = operation->nonce_set ? PSA_SUCCESS : PSA_ERROR_BAD_STATE;
+  psa_status_t status = operation->nonce_set ? CheckOperationKey(operation) : PSA_ERROR_BAD_STATE;
   if (status == PSA_SUCCESS && operation->lengths_set &&
       (operation->ad_remaining != 0 || input_length > operation->body_remaining)) {
     status = PSA_ERROR_INVALID_ARGUMENT;
@@ -307,6 +314,7 @@ psa_status_t psa_aead_finish(psa_aead_operation_t* operation, uint8_t* ciphertex
   if (!LibraryInitialized()) return PSA_ERROR_BAD_STATE;
   psa_status_t status = IsActive(operation) && operation->is_encrypt ? CheckAllDataPassed(operation)
                                                                      : PSA_ERROR_BAD_STATE;
+  if (status == PSA_SUCCESS) status = CheckOperationKey(operation);
   const size_t expected_tag_length = status == PSA_SUCCESS ? TagLength(operation) : 0;
   if (status == PSA_SUCCESS && tag_size < expected_tag_length) status = PSA_ERROR_BUFFER_TOO_SMALL;
   size_t written = 0;
@@ -334,6 +342,7 @@ psa_status_t psa_aead_verify(psa_aead_operation_t* operation, uint8_t* plaintext
   if (!LibraryInitialized()) return PSA_ERROR_BAD_STATE;
   psa_status_t status = IsActive(operation) && !operation->is_encrypt ? CheckAllDataPassed(operation)
                                                                       : PSA_ERROR_BAD_STATE;
+  if (status == PSA_SUCCESS) status = CheckOperationKey(operation);
   if (status == PSA_SUCCESS && tag_length != TagLength(operation)) status = PSA_ERROR_INVALID_SIGNATURE;
   size_t written = 0;
   if (status == PSA_SUCCESS) {

@@ -48,6 +48,8 @@ bool ReadyForData(const psa_cipher_operation_t* operation) {
 
 psa_status_t Setup(psa_cipher_operation_t* operation, psa_key_id_t key, psa_algorithm_t alg, bool encrypt) {
   if (!LibraryInitialized() || IsActive(operation)) return PSA_ERROR_BAD_STATE;
+  // Read before the key is looked up: a destroy from now on ends the operation.
+  const uint64_t destroy_count = keys::GlobalKeyStore().DestroyCount();
   KeyHandle handle;
   psa_status_t status =
       AcquireCipherKey(key, encrypt ? PSA_KEY_USAGE_ENCRYPT : PSA_KEY_USAGE_DECRYPT, alg, &handle);
@@ -57,6 +59,8 @@ psa_status_t Setup(psa_cipher_operation_t* operation, psa_key_id_t key, psa_algo
   psa_cipher_operation_t fresh = PSA_CIPHER_OPERATION_INIT;
   *operation = fresh;
   operation->alg = alg;
+  operation->key_id = key;
+  operation->key_destroy_count = destroy_count;
   operation->key_type = type;
   operation->is_encrypt = encrypt ? 1 : 0;
   operation->default_iv_length = static_cast<uint8_t>(PSA_CIPHER_IV_LENGTH(type, alg));
@@ -87,6 +91,7 @@ using psa::core::LibraryInitialized;
 using psa::core::ReadyForData;
 using psa::core::SecureWipe;
 using psa::core::StagedOutput;
+using psa::core::keys::CheckOperationKey;
 using psa::core::keys::KeyHandle;
 
 extern "C" {
@@ -171,7 +176,7 @@ psa_status_t psa_cipher_generate_iv(psa_cipher_operation_t* operation, uint8_t* 
                                     size_t* iv_length) {
   *iv_length = 0;
   if (!LibraryInitialized() || !IsActive(operation)) return PSA_ERROR_BAD_STATE;
-  psa_status_t status = PSA_SUCCESS;
+  psa_status_t status = CheckOperationKey(operation);
   if (!operation->is_encrypt || operation->iv_set || !operation->iv_required) status = PSA_ERROR_BAD_STATE;
   const size_t length = operation->default_iv_length;
   if (status == PSA_SUCCESS && iv_size < length) status = PSA_ERROR_BUFFER_TOO_SMALL;
@@ -191,7 +196,7 @@ psa_status_t psa_cipher_generate_iv(psa_cipher_operation_t* operation, uint8_t* 
 
 psa_status_t psa_cipher_set_iv(psa_cipher_operation_t* operation, const uint8_t* iv, size_t iv_length) {
   if (!LibraryInitialized() || !IsActive(operation)) return PSA_ERROR_BAD_STATE;
-  psa_status_t status = PSA_SUCCESS;
+  psa_status_t status = CheckOperationKey(operation);
   if (operation->iv_set || !operation->iv_required) status = PSA_ERROR_BAD_STATE;
   if (status == PSA_SUCCESS && (iv_length == 0 || iv_length > PSA_CIPHER_IV_MAX_SIZE)) {
     status = PSA_ERROR_INVALID_ARGUMENT;
@@ -213,12 +218,17 @@ psa_status_t psa_cipher_update(psa_cipher_operation_t* operation, const uint8_t*
     EndOperation(operation);
     return PSA_ERROR_BAD_STATE;
   }
+  psa_status_t status = CheckOperationKey(operation);
+  if (status != PSA_SUCCESS) {
+    EndOperation(operation);
+    return status;
+  }
   if (input_length == 0) return PSA_SUCCESS;
   // In place (output == input) is supported by every driver; any other
   // overlap goes through a private buffer.
   StagedOutput staged(output, output_size, BuffersOverlap(input, input_length, output, output_size) && input != output);
   size_t written = 0;
-  psa_status_t status = staged.Prepare();
+  status = staged.Prepare();
   if (status == PSA_SUCCESS) {
     status = psa::dispatch::CipherUpdate(operation, input, input_length, staged.data(), staged.size(), &written);
     status = CheckWritten(status, written, staged.size());
@@ -237,7 +247,7 @@ psa_status_t psa_cipher_finish(psa_cipher_operation_t* operation, uint8_t* outpu
                                size_t* output_length) {
   *output_length = 0;
   if (!LibraryInitialized()) return PSA_ERROR_BAD_STATE;
-  psa_status_t status = ReadyForData(operation) ? PSA_SUCCESS : PSA_ERROR_BAD_STATE;
+  psa_status_t status = ReadyForData(operation) ? CheckOperationKey(operation) : PSA_ERROR_BAD_STATE;
   size_t written = 0;
   if (status == PSA_SUCCESS) {
     status = psa::dispatch::CipherFinish(operation, output, output_size, &written);

@@ -46,6 +46,8 @@ psa_status_t EndOperation(psa_mac_operation_t* operation) {
 
 psa_status_t Setup(psa_mac_operation_t* operation, psa_key_id_t key, psa_algorithm_t alg, bool is_sign) {
   if (!LibraryInitialized() || IsActive(operation)) return PSA_ERROR_BAD_STATE;
+  // Read before the key is looked up: a destroy from now on ends the operation.
+  const uint64_t destroy_count = keys::GlobalKeyStore().DestroyCount();
   KeyHandle handle;
   size_t mac_length = 0;
   psa_status_t status = AcquireMacKey(
@@ -55,6 +57,8 @@ psa_status_t Setup(psa_mac_operation_t* operation, psa_key_id_t key, psa_algorit
   psa_mac_operation_t fresh = PSA_MAC_OPERATION_INIT;
   *operation = fresh;
   operation->alg = alg;
+  operation->key_id = key;
+  operation->key_destroy_count = destroy_count;
   operation->is_sign = is_sign ? 1 : 0;
   operation->mac_length = static_cast<uint8_t>(mac_length);
   const psa_key_attributes_t& attributes = handle.attributes();
@@ -75,6 +79,7 @@ using psa::core::EndOperation;
 using psa::core::IsActive;
 using psa::core::LibraryInitialized;
 using psa::core::SecureWipe;
+using psa::core::keys::CheckOperationKey;
 using psa::core::keys::KeyHandle;
 
 extern "C" {
@@ -124,8 +129,8 @@ psa_status_t psa_mac_verify_setup(psa_mac_operation_t* operation, psa_key_id_t k
 
 psa_status_t psa_mac_update(psa_mac_operation_t* operation, const uint8_t* input, size_t input_length) {
   if (!LibraryInitialized() || !IsActive(operation)) return PSA_ERROR_BAD_STATE;
-  if (input_length == 0) return PSA_SUCCESS;
-  const psa_status_t status = psa::dispatch::MacUpdate(operation, input, input_length);
+  psa_status_t status = CheckOperationKey(operation);
+  if (status == PSA_SUCCESS && input_length != 0) status = psa::dispatch::MacUpdate(operation, input, input_length);
   if (status != PSA_SUCCESS) EndOperation(operation);
   return status;
 }
@@ -134,7 +139,7 @@ psa_status_t psa_mac_sign_finish(psa_mac_operation_t* operation, uint8_t* mac, s
                                  size_t* mac_length) {
   *mac_length = 0;
   psa_status_t status = PSA_ERROR_BAD_STATE;
-  if (LibraryInitialized() && IsActive(operation) && operation->is_sign) status = PSA_SUCCESS;
+  if (LibraryInitialized() && IsActive(operation) && operation->is_sign) status = CheckOperationKey(operation);
   const size_t expected_length = operation->mac_length;
   if (status == PSA_SUCCESS && mac_size < expected_length) status = PSA_ERROR_BUFFER_TOO_SMALL;
   size_t written = 0;
@@ -154,7 +159,7 @@ psa_status_t psa_mac_sign_finish(psa_mac_operation_t* operation, uint8_t* mac, s
 
 psa_status_t psa_mac_verify_finish(psa_mac_operation_t* operation, const uint8_t* mac, size_t mac_length) {
   psa_status_t status = PSA_ERROR_BAD_STATE;
-  if (LibraryInitialized() && IsActive(operation) && !operation->is_sign) status = PSA_SUCCESS;
+  if (LibraryInitialized() && IsActive(operation) && !operation->is_sign) status = CheckOperationKey(operation);
   if (status == PSA_SUCCESS && mac_length != operation->mac_length) status = PSA_ERROR_INVALID_SIGNATURE;
   if (status == PSA_SUCCESS) status = psa::dispatch::MacVerifyFinish(operation, mac, mac_length);
   if (LibraryInitialized()) EndOperation(operation);

@@ -191,6 +191,13 @@ size_t KeyStore::OccupiedSlotCount() const {
   return count;
 }
 
+bool KeyStore::KeyExists(psa_key_id_t id) {
+  absl::MutexLock lock(&mutex_);
+  const auto it = by_id_.find(id);
+  if (it != by_id_.end()) return it->second->state == KeySlot::State::kReady;
+  return !IsVolatileKeyId(id) && storage_->Exists(id);
+}
+
 bool KeyStore::HoldsKey(psa_key_id_t id) const {
   absl::MutexLock lock(&mutex_);
   const auto it = by_id_.find(id);
@@ -415,6 +422,7 @@ psa_status_t KeyStore::Destroy(psa_key_id_t id) {
     // reach the key, reload it, or create another with its identifier.
     slot->state = KeySlot::State::kDestroying;
     ++slot->pin_count;
+    destroy_count_.fetch_add(1, std::memory_order_release);
   }
 
   const psa_key_attributes_t& attributes = slot->attributes;
@@ -509,6 +517,16 @@ KeyStore& GlobalKeyStore() {
     g_global_store.store(store, std::memory_order_release);
   }
   return *store;
+}
+
+bool OperationKeyExists(psa_key_id_t id, uint64_t* destroy_count) {
+  KeyStore& store = GlobalKeyStore();
+  const uint64_t now = store.DestroyCount();
+  if (now == *destroy_count) return true;
+  // Read before the lookup: a destroy during it is seen by the next step.
+  if (!store.KeyExists(id)) return false;
+  *destroy_count = now;
+  return true;
 }
 
 psa_status_t AcquireKey(psa_key_id_t id, psa_key_usage_t usage,

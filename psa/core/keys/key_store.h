@@ -27,6 +27,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include <atomic>
 #include <memory>
 #include <string>
 
@@ -186,6 +187,15 @@ class KeyStore {
   // PSA_ERROR_INVALID_HANDLE if `id` names no key.
   psa_status_t Purge(psa_key_id_t id);
 
+  // How many keys psa_destroy_key() has taken out of the store so far. A
+  // multi-part operation notes it at setup, so that checking that its key
+  // still exists costs one atomic load while nothing was destroyed.
+  uint64_t DestroyCount() const { return destroy_count_.load(std::memory_order_acquire); }
+
+  // Whether the key `id` exists: ready in a slot, or a persistent key in
+  // the key storage (a key being destroyed or created does not).
+  bool KeyExists(psa_key_id_t id);
+
   // Diagnostics and tests.
   size_t slot_count() const { return slot_count_; }
   // Slots not free (keys, keys being created, destroyed keys still pinned).
@@ -231,6 +241,7 @@ class KeyStore {
   // Identifier -> slot, for keys being created, ready or being destroyed.
   absl::flat_hash_map<psa_key_id_t, KeySlot*> by_id_ ABSL_GUARDED_BY(mutex_);
   uint64_t use_clock_ ABSL_GUARDED_BY(mutex_) = 0;
+  std::atomic<uint64_t> destroy_count_{0};
   psa_key_id_t next_volatile_id_ ABSL_GUARDED_BY(mutex_);
   // Thread-safe for distinct identifiers; the table ensures that only one
   // thread at a time writes or removes the file of an identifier.
@@ -241,6 +252,20 @@ class KeyStore {
 // PSA_CRYPTO_KEY_SLOT_COUNT slots and the storage directory of
 // psa::core::storage::DirectoryFromEnvironment().
 KeyStore& GlobalKeyStore();
+
+// For the steps of a multi-part operation set up with the key `id` when the
+// global store's DestroyCount() was *destroy_count: whether the key still
+// exists (destroying a key makes the operations using it fail, PSA Crypto
+// 1.2, psa_destroy_key). Updates *destroy_count after a check.
+bool OperationKeyExists(psa_key_id_t id, uint64_t* destroy_count);
+
+// The same for an operation object with `key_id` and `key_destroy_count`
+// fields: PSA_SUCCESS while its key exists, else PSA_ERROR_INVALID_HANDLE.
+template <typename Operation>
+psa_status_t CheckOperationKey(Operation* operation) {
+  return OperationKeyExists(operation->key_id, &operation->key_destroy_count) ? PSA_SUCCESS
+                                                                              : PSA_ERROR_INVALID_HANDLE;
+}
 
 // What every operation that uses a key calls: PSA_ERROR_BAD_STATE before
 // psa_crypto_init(), otherwise GlobalKeyStore().Acquire().

@@ -29,7 +29,8 @@ psa_status_t CheckMacKey(psa_key_type_t type, size_t bits, psa_algorithm_t alg, 
 
 psa_status_t CheckCipherKey(psa_key_type_t type, psa_algorithm_t alg) {
   if (alg == PSA_ALG_STREAM_CIPHER) {
-    return type == PSA_KEY_TYPE_CHACHA20 ? PSA_SUCCESS : PSA_ERROR_INVALID_ARGUMENT;
+    const bool stream = type == PSA_KEY_TYPE_CHACHA20 || type == PSA_KEY_TYPE_XCHACHA20 || type == PSA_KEY_TYPE_ARC4;
+    return stream ? PSA_SUCCESS : PSA_ERROR_INVALID_ARGUMENT;
   }
   if (alg == PSA_ALG_CCM_STAR_NO_TAG || alg == PSA_ALG_XTS) {
     return Is16ByteBlockCipher(type) ? PSA_SUCCESS : PSA_ERROR_INVALID_ARGUMENT;
@@ -43,8 +44,10 @@ psa_status_t CheckAeadKey(psa_key_type_t type, size_t bits, psa_algorithm_t alg,
   bool suits = false;
   if (base == PSA_ALG_GCM || base == PSA_ALG_CCM) {
     suits = Is16ByteBlockCipher(type);
-  } else if (base == PSA_ALG_CHACHA20_POLY1305 || base == PSA_ALG_XCHACHA20_POLY1305) {
+  } else if (base == PSA_ALG_CHACHA20_POLY1305) {
     suits = type == PSA_KEY_TYPE_CHACHA20;
+  } else if (base == PSA_ALG_XCHACHA20_POLY1305) {
+    suits = type == PSA_KEY_TYPE_XCHACHA20;
   }
   if (!suits) return PSA_ERROR_INVALID_ARGUMENT;
   *tag_length = PSA_AEAD_TAG_LENGTH(type, bits, alg);

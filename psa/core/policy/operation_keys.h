@@ -22,14 +22,15 @@ psa_status_t CheckMacKey(psa_key_type_t type, size_t bits, psa_algorithm_t alg, 
 
 // For a cipher algorithm `alg` (PSA_ALG_IS_CIPHER) with a key of `type`:
 // PSA_ERROR_INVALID_ARGUMENT unless the key type suits it
-// (PSA_ALG_STREAM_CIPHER: ChaCha20; CCM* and XTS: a 16-byte block cipher;
+// (PSA_ALG_STREAM_CIPHER: ChaCha20, XChaCha20 or ARC4; CCM* and XTS: a
+// 16-byte block cipher;
 // the other modes: a block cipher).
 psa_status_t CheckCipherKey(psa_key_type_t type, psa_algorithm_t alg);
 
 // For an AEAD algorithm `alg` (PSA_ALG_IS_AEAD) with a key of `type` and
 // `bits`: PSA_SUCCESS and *tag_length; PSA_ERROR_INVALID_ARGUMENT unless
 // the key type suits it (GCM and CCM: a 16-byte block cipher;
-// ChaCha20-Poly1305 and XChaCha20-Poly1305: ChaCha20).
+// ChaCha20-Poly1305: ChaCha20; XChaCha20-Poly1305: XChaCha20).
 psa_status_t CheckAeadKey(psa_key_type_t type, size_t bits, psa_algorithm_t alg, size_t* tag_length);
 
 // Whether `nonce_length` is a nonce length the AEAD algorithm `alg` defines

@@ -141,6 +141,10 @@ static inline size_t psa_get_key_bits(const psa_key_attributes_t *attributes) {
 //   driver_id  0 while the operation is inactive; otherwise the id of the
 //              driver serving it, set by the dispatch on a successful setup.
 //   alg        the algorithm of an active operation.
+//   key_id, key_destroy_count
+//              (operations with a key) the key and the key store's count of
+//              destroyed keys when it was last known to exist: destroying
+//              the key makes the operation fail.
 //   ctx        the serving driver's context; its contents belong to the
 //              driver. `align_*` members give it the strictest alignment of
 //              the scalar types.
@@ -176,6 +180,8 @@ static inline psa_hash_operation_t psa_hash_operation_init(void) {
 struct psa_mac_operation_s {
     uint32_t driver_id;
     psa_algorithm_t alg;
+    psa_key_id_t key_id;
+    uint64_t key_destroy_count;
     uint8_t is_sign;     // 1: psa_mac_sign_setup(), 0: psa_mac_verify_setup().
     uint8_t mac_length;  // Length of the MAC the operation outputs/checks.
     union {
@@ -186,7 +192,7 @@ struct psa_mac_operation_s {
     } ctx;
 };
 
-#define PSA_MAC_OPERATION_INIT { 0, 0, 0, 0, { { 0 } } }
+#define PSA_MAC_OPERATION_INIT { 0, 0, 0, 0, 0, 0, { { 0 } } }
 
 // Returns PSA_MAC_OPERATION_INIT.
 static inline psa_mac_operation_t psa_mac_operation_init(void) {
@@ -201,6 +207,8 @@ static inline psa_mac_operation_t psa_mac_operation_init(void) {
 struct psa_cipher_operation_s {
     uint32_t driver_id;
     psa_algorithm_t alg;
+    psa_key_id_t key_id;
+    uint64_t key_destroy_count;
     psa_key_type_t key_type;    // Type of the key, for the size macros.
     uint8_t is_encrypt;         // 1: encryption, 0: decryption.
     uint8_t iv_required;        // 1 if the algorithm takes an IV.
@@ -214,7 +222,7 @@ struct psa_cipher_operation_s {
     } ctx;
 };
 
-#define PSA_CIPHER_OPERATION_INIT { 0, 0, 0, 0, 0, 0, 0, { { 0 } } }
+#define PSA_CIPHER_OPERATION_INIT { 0, 0, 0, 0, 0, 0, 0, 0, 0, { { 0 } } }
 
 // Returns PSA_CIPHER_OPERATION_INIT.
 static inline psa_cipher_operation_t psa_cipher_operation_init(void) {
@@ -229,6 +237,8 @@ static inline psa_cipher_operation_t psa_cipher_operation_init(void) {
 struct psa_aead_operation_s {
     uint32_t driver_id;
     psa_algorithm_t alg;
+    psa_key_id_t key_id;
+    uint64_t key_destroy_count;
     psa_key_type_t key_type;  // Type of the key, for the size macros.
     uint8_t is_encrypt;       // 1: encryption, 0: decryption.
     uint8_t nonce_set;        // 1 once a nonce was set or generated.
@@ -246,7 +256,7 @@ struct psa_aead_operation_s {
 };
 
 #define PSA_AEAD_OPERATION_INIT \
-    { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, { { 0 } } }
+    { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, { { 0 } } }
 
 // Returns PSA_AEAD_OPERATION_INIT.
 static inline psa_aead_operation_t psa_aead_operation_init(void) {
