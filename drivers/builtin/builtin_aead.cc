@@ -2,9 +2,11 @@
 // point first resolves and checks its parameters (ResolveAlgorithm and the
 // length checks below), so Mbed TLS is only called with input it accepts.
 // Single-part operations call Mbed TLS's one-shot functions (one key setup
-// per call, output written in place); multi-part GCM and CCM run the
-// streaming modes of builtin_aead_modes.cc, multi-part ChaCha20-Poly1305
-// Mbed TLS's mbedtls_chachapoly_* functions.
+// per call, output written in place), except ARIA-GCM and ARIA-CCM (Mbed
+// TLS's GCM and CCM take only its own ciphers) and CCM with long additional
+// data, which run through the multi-part entry points (StreamOneShot);
+// multi-part GCM and CCM run the streaming modes of builtin_aead_modes.cc,
+// multi-part ChaCha20-Poly1305 Mbed TLS's mbedtls_chachapoly_* functions.
 
 #include "drivers/builtin/builtin_aead.h"
 
@@ -94,8 +96,10 @@ psa_status_t ResolveAlgorithm(const psa_key_attributes_t* attributes,
       p.cipher = kAeadCipherAes;
     } else if (key_type == PSA_KEY_TYPE_CAMELLIA) {
       p.cipher = kAeadCipherCamellia;
+    } else if (key_type == PSA_KEY_TYPE_ARIA) {
+      p.cipher = kAeadCipherAria;
     } else if (PSA_BLOCK_CIPHER_BLOCK_LENGTH(key_type) == 16) {
-      return PSA_ERROR_NOT_SUPPORTED;  // ARIA, SM4
+      return PSA_ERROR_NOT_SUPPORTED;  // SM4
     } else {
       return PSA_ERROR_INVALID_ARGUMENT;
     }
@@ -233,6 +237,8 @@ psa_status_t AeadStatusFromMbedtls(int ret) {
   }
 }
 
+// The Mbed TLS cipher of single-part GCM and CCM (AES or Camellia; ARIA
+// never reaches Mbed TLS).
 mbedtls_cipher_id_t MbedtlsCipherId(AeadCipherId cipher) {
   return cipher == kAeadCipherCamellia ? MBEDTLS_CIPHER_ID_CAMELLIA
                                        : MBEDTLS_CIPHER_ID_AES;
@@ -486,9 +492,20 @@ psa_status_t CheckEnd(const builtin_aead_operation_t* operation,
 
 // ---- Single-part operations ---------------------------------------------------
 
+// True if single-part `p` with `ad_length` bytes of additional data runs
+// through StreamOneShot rather than Mbed TLS's one-shot functions.
+bool RunsStreamed(const Parameters& p, size_t ad_length) {
+  if (p.mechanism != kMechanismGcm && p.mechanism != kMechanismCcm) {
+    return false;
+  }
+  return p.cipher == kAeadCipherAria || (p.mechanism == kMechanismCcm &&
+                                         ad_length >= kMbedtlsCcmAdLengthLimit);
+}
+
 // Encrypts or decrypts one message through the multi-part entry points
-// (single-part CCM with additional data Mbed TLS 2.28 cannot encode). On
-// success `tag` holds the computed tag (encrypt) or was verified (decrypt).
+// (ARIA, which Mbed TLS's GCM and CCM do not take, and single-part CCM with
+// additional data Mbed TLS 2.28 cannot encode). On success `tag` holds the
+// computed tag (encrypt) or was verified (decrypt).
 psa_status_t StreamOneShot(const psa_key_attributes_t* attributes,
                            const uint8_t* key_buffer, size_t key_buffer_size,
                            psa_algorithm_t alg, bool encrypt,
@@ -539,13 +556,13 @@ using drivers::builtin::CheckMessageLengths;
 using drivers::builtin::CheckNonceLength;
 using drivers::builtin::ComputeTag;
 using drivers::builtin::kMaxTagLength;
-using drivers::builtin::kMbedtlsCcmAdLengthLimit;
 using drivers::builtin::kMechanismCcm;
 using drivers::builtin::kMechanismGcm;
 using drivers::builtin::MbedtlsCipherId;
 using drivers::builtin::OutputOverlapsAhead;
 using drivers::builtin::Parameters;
 using drivers::builtin::ResolveAlgorithm;
+using drivers::builtin::RunsStreamed;
 using drivers::builtin::StreamOneShot;
 using drivers::builtin::Wipe;
 
@@ -579,57 +596,47 @@ psa_status_t builtin_aead_encrypt(
   uint8_t* tag = ciphertext + plaintext_length;
   const unsigned key_bits = static_cast<unsigned>(p.key_bits);
   int ret = 0;
-  switch (p.mechanism) {
-    case kMechanismGcm: {
-      mbedtls_gcm_context gcm;
-      mbedtls_gcm_init(&gcm);
-      ret = mbedtls_gcm_setkey(&gcm, MbedtlsCipherId(p.cipher), key_buffer,
-                               key_bits);
-      if (ret == 0) {
-        ret = mbedtls_gcm_crypt_and_tag(
-            &gcm, MBEDTLS_GCM_ENCRYPT, plaintext_length, nonce, nonce_length,
-            additional_data, additional_data_length, plaintext, ciphertext,
-            p.tag_length, tag);
-      }
-      mbedtls_gcm_free(&gcm);
-      status = AeadStatusFromMbedtls(ret);
-      break;
+  if (RunsStreamed(p, additional_data_length)) {
+    status = StreamOneShot(attributes, key_buffer, key_buffer_size, alg,
+                           /*encrypt=*/true, nonce, nonce_length,
+                           additional_data, additional_data_length, plaintext,
+                           plaintext_length, ciphertext, tag, p.tag_length);
+  } else if (p.mechanism == kMechanismGcm) {
+    mbedtls_gcm_context gcm;
+    mbedtls_gcm_init(&gcm);
+    ret = mbedtls_gcm_setkey(&gcm, MbedtlsCipherId(p.cipher), key_buffer,
+                             key_bits);
+    if (ret == 0) {
+      ret = mbedtls_gcm_crypt_and_tag(
+          &gcm, MBEDTLS_GCM_ENCRYPT, plaintext_length, nonce, nonce_length,
+          additional_data, additional_data_length, plaintext, ciphertext,
+          p.tag_length, tag);
     }
-    case kMechanismCcm: {
-      if (additional_data_length >= kMbedtlsCcmAdLengthLimit) {
-        status = StreamOneShot(attributes, key_buffer, key_buffer_size, alg,
-                               /*encrypt=*/true, nonce, nonce_length,
-                               additional_data, additional_data_length,
-                               plaintext, plaintext_length, ciphertext, tag,
-                               p.tag_length);
-        break;
-      }
-      mbedtls_ccm_context ccm;
-      mbedtls_ccm_init(&ccm);
-      ret = mbedtls_ccm_setkey(&ccm, MbedtlsCipherId(p.cipher), key_buffer,
-                               key_bits);
-      if (ret == 0) {
-        ret = mbedtls_ccm_encrypt_and_tag(
-            &ccm, plaintext_length, nonce, nonce_length, additional_data,
-            additional_data_length, plaintext, ciphertext, tag, p.tag_length);
-      }
-      mbedtls_ccm_free(&ccm);
-      status = AeadStatusFromMbedtls(ret);
-      break;
+    mbedtls_gcm_free(&gcm);
+    status = AeadStatusFromMbedtls(ret);
+  } else if (p.mechanism == kMechanismCcm) {
+    mbedtls_ccm_context ccm;
+    mbedtls_ccm_init(&ccm);
+    ret = mbedtls_ccm_setkey(&ccm, MbedtlsCipherId(p.cipher), key_buffer,
+                             key_bits);
+    if (ret == 0) {
+      ret = mbedtls_ccm_encrypt_and_tag(
+          &ccm, plaintext_length, nonce, nonce_length, additional_data,
+          additional_data_length, plaintext, ciphertext, tag, p.tag_length);
     }
-    default: {
-      mbedtls_chachapoly_context chachapoly;
-      mbedtls_chachapoly_init(&chachapoly);
-      ret = mbedtls_chachapoly_setkey(&chachapoly, key_buffer);
-      if (ret == 0) {
-        ret = mbedtls_chachapoly_encrypt_and_tag(
-            &chachapoly, plaintext_length, nonce, additional_data,
-            additional_data_length, plaintext, ciphertext, tag);
-      }
-      mbedtls_chachapoly_free(&chachapoly);
-      status = AeadStatusFromMbedtls(ret);
-      break;
+    mbedtls_ccm_free(&ccm);
+    status = AeadStatusFromMbedtls(ret);
+  } else {
+    mbedtls_chachapoly_context chachapoly;
+    mbedtls_chachapoly_init(&chachapoly);
+    ret = mbedtls_chachapoly_setkey(&chachapoly, key_buffer);
+    if (ret == 0) {
+      ret = mbedtls_chachapoly_encrypt_and_tag(
+          &chachapoly, plaintext_length, nonce, additional_data,
+          additional_data_length, plaintext, ciphertext, tag);
     }
+    mbedtls_chachapoly_free(&chachapoly);
+    status = AeadStatusFromMbedtls(ret);
   }
   if (status != PSA_SUCCESS) {
     mbedtls_platform_zeroize(ciphertext, plaintext_length + p.tag_length);
@@ -666,62 +673,50 @@ psa_status_t builtin_aead_decrypt(
   const uint8_t* tag = ciphertext + length;
   const unsigned key_bits = static_cast<unsigned>(p.key_bits);
   int ret = 0;
-  switch (p.mechanism) {
-    case kMechanismGcm: {
-      mbedtls_gcm_context gcm;
-      mbedtls_gcm_init(&gcm);
-      ret = mbedtls_gcm_setkey(&gcm, MbedtlsCipherId(p.cipher), key_buffer,
-                               key_bits);
-      if (ret == 0) {
-        ret = mbedtls_gcm_auth_decrypt(&gcm, length, nonce, nonce_length,
-                                       additional_data, additional_data_length,
-                                       tag, p.tag_length, ciphertext,
-                                       plaintext);
-      }
-      mbedtls_gcm_free(&gcm);
-      status = AeadStatusFromMbedtls(ret);
-      break;
+  if (RunsStreamed(p, additional_data_length)) {
+    // The tag is read by verify, after update wrote the plaintext: with
+    // in-place decryption it lies after the plaintext, untouched.
+    uint8_t expected_tag[kMaxTagLength];
+    std::memcpy(expected_tag, tag, p.tag_length);
+    status = StreamOneShot(attributes, key_buffer, key_buffer_size, alg,
+                           /*encrypt=*/false, nonce, nonce_length,
+                           additional_data, additional_data_length, ciphertext,
+                           length, plaintext, expected_tag, p.tag_length);
+  } else if (p.mechanism == kMechanismGcm) {
+    mbedtls_gcm_context gcm;
+    mbedtls_gcm_init(&gcm);
+    ret = mbedtls_gcm_setkey(&gcm, MbedtlsCipherId(p.cipher), key_buffer,
+                             key_bits);
+    if (ret == 0) {
+      ret = mbedtls_gcm_auth_decrypt(&gcm, length, nonce, nonce_length,
+                                     additional_data, additional_data_length,
+                                     tag, p.tag_length, ciphertext, plaintext);
     }
-    case kMechanismCcm: {
-      if (additional_data_length >= kMbedtlsCcmAdLengthLimit) {
-        // The tag is read by verify, after update wrote the plaintext: with
-        // in-place decryption it lies after the plaintext, untouched.
-        uint8_t expected_tag[kMaxTagLength];
-        std::memcpy(expected_tag, tag, p.tag_length);
-        status = StreamOneShot(attributes, key_buffer, key_buffer_size, alg,
-                               /*encrypt=*/false, nonce, nonce_length,
-                               additional_data, additional_data_length,
-                               ciphertext, length, plaintext, expected_tag,
-                               p.tag_length);
-        break;
-      }
-      mbedtls_ccm_context ccm;
-      mbedtls_ccm_init(&ccm);
-      ret = mbedtls_ccm_setkey(&ccm, MbedtlsCipherId(p.cipher), key_buffer,
-                               key_bits);
-      if (ret == 0) {
-        ret = mbedtls_ccm_auth_decrypt(&ccm, length, nonce, nonce_length,
-                                       additional_data, additional_data_length,
-                                       ciphertext, plaintext, tag,
-                                       p.tag_length);
-      }
-      mbedtls_ccm_free(&ccm);
-      status = AeadStatusFromMbedtls(ret);
-      break;
+    mbedtls_gcm_free(&gcm);
+    status = AeadStatusFromMbedtls(ret);
+  } else if (p.mechanism == kMechanismCcm) {
+    mbedtls_ccm_context ccm;
+    mbedtls_ccm_init(&ccm);
+    ret = mbedtls_ccm_setkey(&ccm, MbedtlsCipherId(p.cipher), key_buffer,
+                             key_bits);
+    if (ret == 0) {
+      ret = mbedtls_ccm_auth_decrypt(&ccm, length, nonce, nonce_length,
+                                     additional_data, additional_data_length,
+                                     ciphertext, plaintext, tag, p.tag_length);
     }
-    default: {
-      mbedtls_chachapoly_context chachapoly;
-      mbedtls_chachapoly_init(&chachapoly);
-      ret = mbedtls_chachapoly_setkey(&chachapoly, key_buffer);
-      if (ret == 0) {
-        ret = mbedtls_chachapoly_auth_decrypt(
-            &chachapoly, length, nonce, additional_data,
-            additional_data_length, tag, ciphertext, plaintext);
-      }
-      mbedtls_chachapoly_free(&chachapoly);
-      status = AeadStatusFromMbedtls(ret);
-      break;
+    mbedtls_ccm_free(&ccm);
+    status = AeadStatusFromMbedtls(ret);
+  } else {
+    mbedtls_chachapoly_context chachapoly;
+    mbedtls_chachapoly_init(&chachapoly);
+    ret = mbedtls_chachapoly_setkey(&chachapoly, key_buffer);
+    if (ret == 0) {
+      ret = mbedtls_chachapoly_auth_decrypt(
+          &chachapoly, length, nonce, additional_data, additional_data_length,
+          tag, ciphertext, plaintext);
     }
+    mbedtls_chachapoly_free(&chachapoly);
+    status = AeadStatusFromMbedtls(ret);
   }
   if (status != PSA_SUCCESS) {
     // Unauthenticated plaintext never leaves (Mbed TLS wipes it too).

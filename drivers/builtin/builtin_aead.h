@@ -1,5 +1,5 @@
-/* The builtin driver's AEAD entry points: GCM and CCM with AES or Camellia
- * keys, and ChaCha20-Poly1305 (RFC 8439). Described by
+/* The builtin driver's AEAD entry points: GCM and CCM with AES, ARIA or
+ * Camellia keys, and ChaCha20-Poly1305 (RFC 8439). Described by
  * drivers/builtin/builtin.json (prefix "builtin", transparent, capabilities
  * "aead_encrypt", "aead_decrypt", "aead_encrypt_multipart" and
  * "aead_decrypt_multipart").
@@ -7,21 +7,25 @@
  * Single-part operations run Mbed TLS's GCM, CCM and ChaCha20-Poly1305.
  * Multi-part GCM and CCM are computed here over the AES or Camellia block
  * function of Mbed TLS (Mbed TLS 2.28 has no multi-part CCM, and its GCM
- * takes the whole additional data at once); multi-part ChaCha20-Poly1305 is
- * Mbed TLS's. GHASH is constant-time (drivers/builtin/ghash.h).
+ * takes the whole additional data at once), and so are ARIA-GCM and
+ * ARIA-CCM, single-part included, over the driver's own ARIA
+ * (drivers/builtin/aria.h: table-based S-boxes, so not constant-time
+ * against cache-timing attacks, like Mbed TLS's ARIA); multi-part
+ * ChaCha20-Poly1305 is Mbed TLS's. GHASH is constant-time
+ * (drivers/builtin/ghash.h).
  *
  * Parameters accepted:
- *   GCM:  AES or Camellia keys of 128, 192 or 256 bits; nonces of any length
- *         from 1 to 2^61 - 1 bytes; tags of 4, 8, 12, 13, 14, 15 or 16
- *         bytes.
- *   CCM:  AES or Camellia keys of 128, 192 or 256 bits; nonces of 7 to 13
- *         bytes; tags of 4, 6, 8, 10, 12, 14 or 16 bytes; plaintexts shorter
- *         than 2^(8 * (15 - nonce length)) bytes.
+ *   GCM:  AES, ARIA or Camellia keys of 128, 192 or 256 bits; nonces of any
+ *         length from 1 to 2^61 - 1 bytes; tags of 4, 8, 12, 13, 14, 15 or
+ *         16 bytes.
+ *   CCM:  AES, ARIA or Camellia keys of 128, 192 or 256 bits; nonces of 7 to
+ *         13 bytes; tags of 4, 6, 8, 10, 12, 14 or 16 bytes; plaintexts
+ *         shorter than 2^(8 * (15 - nonce length)) bytes.
  *   ChaCha20-Poly1305: 256-bit ChaCha20 keys, 12-byte nonces, 16-byte tags.
  * Statuses for the others:
  *   PSA_ERROR_NOT_SUPPORTED: an algorithm that is not one of the three (or
  *     a minimum-tag-length wildcard); GCM or CCM with another 128-bit block
- *     cipher (ARIA, SM4); an 8-byte ChaCha20-Poly1305 nonce (the original
+ *     cipher (SM4); an 8-byte ChaCha20-Poly1305 nonce (the original
  *     variant) or a truncated ChaCha20-Poly1305 tag.
  *   PSA_ERROR_INVALID_ARGUMENT: a key type the algorithm is not defined for,
  *     a key size the cipher does not have, any other nonce or tag length,
@@ -40,6 +44,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "drivers/builtin/aria.h"
 #include "mbedtls/aes.h"
 #include "mbedtls/camellia.h"
 #include "mbedtls/chachapoly.h"
@@ -54,6 +59,7 @@ extern "C" {
 typedef union builtin_aead_block_cipher_u {
   mbedtls_aes_context aes;
   mbedtls_camellia_context camellia;
+  builtin_aria_context_t aria; /* the driver's own ARIA */
 } builtin_aead_block_cipher_t;
 
 /* Counter-mode keystream of multi-part GCM and CCM. */
@@ -105,7 +111,7 @@ typedef struct builtin_aead_block_mode_s {
 typedef struct builtin_aead_operation_s {
   psa_algorithm_t alg;   /* 0 while inactive; the tag length included */
   uint8_t mechanism;     /* GCM, CCM or ChaCha20-Poly1305 (builtin_aead.cc) */
-  uint8_t block_cipher;  /* AES or Camellia, for GCM and CCM */
+  uint8_t block_cipher;  /* AES, ARIA or Camellia, for GCM and CCM */
   uint8_t is_encrypt;    /* 1: encrypt_setup, 0: decrypt_setup */
   uint8_t tag_length;    /* bytes */
   uint8_t nonce_set;

@@ -12,6 +12,7 @@
 
 #include <cstring>
 
+#include "drivers/builtin/aria.h"
 #include "drivers/builtin/ghash.h"
 #include "mbedtls/platform_util.h"
 
@@ -31,6 +32,10 @@ int AeadBlockCipher::SetKey(const uint8_t* key, size_t key_bits) {
       mbedtls_camellia_init(&schedule_->camellia);
       return mbedtls_camellia_setkey_enc(&schedule_->camellia, key,
                                          static_cast<unsigned>(key_bits));
+    case kAeadCipherAria:
+      return AriaSetEncryptKey(&schedule_->aria, key, key_bits)
+                 ? 0
+                 : MBEDTLS_ERR_AES_INVALID_KEY_LENGTH;
     default:
       return MBEDTLS_ERR_AES_BAD_INPUT_DATA;
   }
@@ -44,6 +49,9 @@ int AeadBlockCipher::Encrypt(const uint8_t in[16], uint8_t out[16]) const {
     case kAeadCipherCamellia:
       return mbedtls_camellia_crypt_ecb(&schedule_->camellia,
                                         MBEDTLS_CAMELLIA_ENCRYPT, in, out);
+    case kAeadCipherAria:
+      AriaCryptBlock(&schedule_->aria, in, out);
+      return 0;
     default:
       return MBEDTLS_ERR_AES_BAD_INPUT_DATA;
   }
@@ -56,6 +64,9 @@ void AeadBlockCipher::Free() {
       break;
     case kAeadCipherCamellia:
       mbedtls_camellia_free(&schedule_->camellia);
+      break;
+    case kAeadCipherAria:
+      mbedtls_platform_zeroize(&schedule_->aria, sizeof(schedule_->aria));
       break;
     default:
       break;

@@ -1,6 +1,7 @@
 // Streaming GCM (NIST SP 800-38D) and CCM (RFC 3610, NIST SP 800-38C) over
-// the AES or Camellia block function of Mbed TLS, for the builtin driver's
-// multi-part AEAD operations (builtin_aead.cc). Private to drivers/builtin.
+// the AES or Camellia block function of Mbed TLS or the driver's own ARIA
+// (aria.h), for the builtin driver's multi-part AEAD operations and its
+// single-part ARIA ones (builtin_aead.cc). Private to drivers/builtin.
 //
 // The functions keep their state in builtin_aead_block_mode_t and check no
 // lengths or states: the entry points do. They process any fragment length
@@ -26,6 +27,7 @@ enum AeadCipherId : uint8_t {
   kAeadCipherNone = 0,
   kAeadCipherAes = 1,
   kAeadCipherCamellia = 2,
+  kAeadCipherAria = 3,  // aria.h, not Mbed TLS
 };
 
 // The block cipher of an operation: its key schedule and which cipher it is.
@@ -38,7 +40,8 @@ class AeadBlockCipher {
   int SetKey(const uint8_t* key, size_t key_bits);
   // out = E_K(in); in and out may be the same block.
   int Encrypt(const uint8_t in[16], uint8_t out[16]) const;
-  // Releases the key schedule (Mbed TLS's free: zeroization).
+  // Releases the key schedule (Mbed TLS's free, or for ARIA a wipe: both
+  // zeroize it).
   void Free();
 
  private:

@@ -1,7 +1,8 @@
 // Unit tests of the builtin AEAD driver, entry points called directly:
 // known-answer vectors (the GCM specification's test cases 1-6, 13-16 and
 // 18 plus a 32-bit counter wrap case, RFC 3610 packet vector #1, NIST SP
-// 800-38C C.1-C.4, RFC 8439 2.8.2 and A.5) through the single-part and
+// 800-38C C.1-C.4, RFC 8439 2.8.2 and A.5, the ARIA-GCM vectors of RFC 8269
+// and ARIA-CCM ones of its draft 02) through the single-part and
 // multi-part entry points; multi-part against single-part at every split
 // of the additional data and of the message and with random chunking;
 // tampered tags, ciphertexts and additional data; shortened tags; buffer
@@ -280,6 +281,32 @@ struct KnownAnswer {
 constexpr psa_algorithm_t kCcm8 = PSA_ALG_AEAD_WITH_SHORTENED_TAG(PSA_ALG_CCM, 8);
 constexpr psa_algorithm_t kCcm4 = PSA_ALG_AEAD_WITH_SHORTENED_TAG(PSA_ALG_CCM, 4);
 constexpr psa_algorithm_t kCcm6 = PSA_ALG_AEAD_WITH_SHORTENED_TAG(PSA_ALG_CCM, 6);
+constexpr psa_algorithm_t kCcm12 =
+    PSA_ALG_AEAD_WITH_SHORTENED_TAG(PSA_ALG_CCM, 12);
+
+// The SRTP test packet of RFC 8269 (ARIA in SRTP) and its drafts: the RTP
+// header is the additional data, the payload the plaintext, the SRTP IV the
+// 12-byte nonce.
+#define ARIA_SRTP_IV "000020e8f5eb00000000315e"
+#define ARIA_SRTP_AAD "8008315ebf2e6fe020e8f5eb"
+#define ARIA_SRTP_PAYLOAD \
+  "f57af5fd4ae19562976ec57a5a7ad55a5af5c5e5c5fdf5c55ad57a4a7272d57262e972" \
+  "9566ed66e97ac54a4a5a7ad5e15ae5fdd5fd5ac5d56ae56ad5c572d54ae54ac55a956a" \
+  "fd6aed5a4ac562957a9516991691d572fd14e97ae962ed7a9f4a955af572e162f57a95" \
+  "6666e17ae1f54a95f566d54a66e16e4afd6a9f7ae1c5c55ae5d56afde916c5e94a6ec5" \
+  "6695e14afde1148416e94ad57ac5146ed59d1cc5"
+#define ARIA_CCM128_CT \
+  "621e408a2e455505b39f704dcbac4307daabbd6d670abc4e42f2fd2fca263f094f4683" \
+  "e6fb0b10c5093d42b69dce0ba546520e7c4400975713f3bde93ef131160b9cbcd6df78" \
+  "a1502be7c6ea8d395b9ed0078819c3105c0ab92cb67b16ba51bb1f53508738bf7a37c9" \
+  "a905439b88b7af9d51a407916fdfea8d43bf253721846dc1671391225fc58d9d0693c8" \
+  "ade6a4ffb034ee6543dd4e651b7a084eae60f855"
+#define ARIA_CCM256_CT \
+  "ff78128ee18ee3cb9fb0d20726a017ff67fbd09d3a4c38aa32f6d306d3fdda378e459b" \
+  "83ed005507449d6cd981a4c1e3ff4193870c276ef09b6317a01a2283206ae4b4be0d0b" \
+  "235422c8abb00122410656b75e1ffc7fb49c0d0c5d6169aa7623610579968037aee8e8" \
+  "3fc26264ea866590fd620aa3c0a5f323d953aa7f8defb0d0d60ab5a9de44dbaf8eae74" \
+  "ea3ab5f30594154f405fd630aa4c4d5603efdfa1"
 
 const KnownAnswer kKnownAnswers[] = {
     // McGrew and Viega, "The Galois/Counter Mode of Operation", test cases.
@@ -404,6 +431,50 @@ const KnownAnswer kKnownAnswers[] = {
      "000102030405060708090a0b0c0d0e0f10111213",
      "202122232425262728292a2b2c2d2e2f3031323334353637",
      "e3b201a9f5b71a7a9b1ceaeccd97e70b6176aad9a4428aa5484392fbc1b09951"},
+    // ARIA-GCM: the RFC 8269 test vectors (AEAD_ARIA_128_GCM and
+    // AEAD_ARIA_256_GCM), as OpenSSL's evpciph_aria.txt has them; checked
+    // with OpenSSL 3.0.
+    {"AriaGcmRfc8269_128", PSA_KEY_TYPE_ARIA, PSA_ALG_GCM,
+     "e91e5e75da65554a48181f3846349562", ARIA_SRTP_IV, ARIA_SRTP_AAD,
+     ARIA_SRTP_PAYLOAD,
+     "4d8a9a0675550c704b17d8c9ddc81a5cd6f7da34f2fe1b3db7cb3dfb9697102ea0f3c1fc"
+     "2dbc873d44bceeae8e4442974ba21ff6789d3272613fb9631a7cf3f14bacbeb421633a90"
+     "ffbe58c2fa6bdca534f10d0de0502ce1d531b6336e58878278531e5c22bc6c85bbd784d7"
+     "8d9e680aa19031aaf89101d669d7a3965c1f7e16229d7463e0535f4e253f5d18187d40b8"
+     "ae0f564bd970b5e7e2adfb211e89a953"
+     "5abace3f37f5a736f4be984bbffbedc1"},
+    {"AriaGcmRfc8269_256", PSA_KEY_TYPE_ARIA, PSA_ALG_GCM,
+     "0c5ffd37a11edc42c325287fc0604f2e3e8cd5671a00fe3216aa5eb105783b54",
+     ARIA_SRTP_IV, ARIA_SRTP_AAD, ARIA_SRTP_PAYLOAD,
+     "6f9e4bcbc8c85fc0128fb1e4a0a20cb9932ff74581f54fc013dd054b19f99371425b352d"
+     "97d3f337b90b63d1b082adeeea9d2d7391897d591b985e55fb50cb5350cf7d38dc27dda1"
+     "27c078a149c8eb98083d66363a46e3726af217d3a00275ad5bf772c7610ea4c23006878f"
+     "0ee69a8397703169a419303f40b72e4573714d19e2697df61e7c7252e5abc6bade876ac4"
+     "961bfac4d5e867afca351a48aed52822"
+     "e210d6ced2cf430ff841472915e7ef48"},
+    // ARIA-CCM: draft-ietf-avtcore-aria-srtp-02 (12-byte nonce, so L = 3),
+    // as OpenSSL's evpciph_aria.txt has them; checked with OpenSSL 3.0.
+    {"AriaCcmAriaSrtpDraft_128_Tag16", PSA_KEY_TYPE_ARIA, PSA_ALG_CCM,
+     "974bee725d44fc3992267b284c3c6750", ARIA_SRTP_IV, ARIA_SRTP_AAD,
+     ARIA_SRTP_PAYLOAD, ARIA_CCM128_CT "40f04b6467e300f6b336aedf9df4185b"},
+    {"AriaCcmAriaSrtpDraft_128_Tag8", PSA_KEY_TYPE_ARIA, kCcm8,
+     "974bee725d44fc3992267b284c3c6750", ARIA_SRTP_IV, ARIA_SRTP_AAD,
+     ARIA_SRTP_PAYLOAD, ARIA_CCM128_CT "dd2282c93a67fe4b"},
+    {"AriaCcmAriaSrtpDraft_128_Tag12", PSA_KEY_TYPE_ARIA, kCcm12,
+     "974bee725d44fc3992267b284c3c6750", ARIA_SRTP_IV, ARIA_SRTP_AAD,
+     ARIA_SRTP_PAYLOAD, ARIA_CCM128_CT "01f3dedd15238da5ebfb1590"},
+    {"AriaCcmAriaSrtpDraft_256_Tag16", PSA_KEY_TYPE_ARIA, PSA_ALG_CCM,
+     "0c5ffd37a11edc42c325287fc0604f2e3e8cd5671a00fe3216aa5eb105783b54",
+     ARIA_SRTP_IV, ARIA_SRTP_AAD, ARIA_SRTP_PAYLOAD,
+     ARIA_CCM256_CT "87b6bd222c55365a9c7d0b215b77ea41"},
+    {"AriaCcmAriaSrtpDraft_256_Tag8", PSA_KEY_TYPE_ARIA, kCcm8,
+     "0c5ffd37a11edc42c325287fc0604f2e3e8cd5671a00fe3216aa5eb105783b54",
+     ARIA_SRTP_IV, ARIA_SRTP_AAD, ARIA_SRTP_PAYLOAD,
+     ARIA_CCM256_CT "828dc0088f99a7ef"},
+    {"AriaCcmAriaSrtpDraft_256_Tag12", PSA_KEY_TYPE_ARIA, kCcm12,
+     "0c5ffd37a11edc42c325287fc0604f2e3e8cd5671a00fe3216aa5eb105783b54",
+     ARIA_SRTP_IV, ARIA_SRTP_AAD, ARIA_SRTP_PAYLOAD,
+     ARIA_CCM256_CT "3615b7f90a651de15da20fb6"},
     // RFC 8439 2.8.2 and A.5.
     {"ChachaPolyRfc8439Section2_8_2", PSA_KEY_TYPE_CHACHA20,
      PSA_ALG_CHACHA20_POLY1305,
@@ -673,6 +744,14 @@ const Config kConfigs[] = {
      PSA_ALG_AEAD_WITH_SHORTENED_TAG(PSA_ALG_CCM, 4), 7},
     {"Camellia192CcmNonce10Tag10", PSA_KEY_TYPE_CAMELLIA, 24,
      PSA_ALG_AEAD_WITH_SHORTENED_TAG(PSA_ALG_CCM, 10), 10},
+    {"Aria128Gcm", PSA_KEY_TYPE_ARIA, 16, PSA_ALG_GCM, 12},
+    {"Aria192GcmNonce33Tag13", PSA_KEY_TYPE_ARIA, 24,
+     PSA_ALG_AEAD_WITH_SHORTENED_TAG(PSA_ALG_GCM, 13), 33},
+    {"Aria256GcmNonce8Tag8", PSA_KEY_TYPE_ARIA, 32,
+     PSA_ALG_AEAD_WITH_SHORTENED_TAG(PSA_ALG_GCM, 8), 8},
+    {"Aria128Ccm", PSA_KEY_TYPE_ARIA, 16, PSA_ALG_CCM, 13},
+    {"Aria256CcmNonce7Tag6", PSA_KEY_TYPE_ARIA, 32,
+     PSA_ALG_AEAD_WITH_SHORTENED_TAG(PSA_ALG_CCM, 6), 7},
     {"ChachaPoly", PSA_KEY_TYPE_CHACHA20, 32, PSA_ALG_CHACHA20_POLY1305, 12},
 };
 
@@ -1672,10 +1751,16 @@ TEST(AeadParameters, IncompatibleOrUnsupportedKeysAndAlgorithms) {
        PSA_ERROR_INVALID_ARGUMENT},
       {"raw data, GCM", PSA_KEY_TYPE_RAW_DATA, 16, 128, PSA_ALG_GCM,
        PSA_ERROR_INVALID_ARGUMENT},
-      {"ARIA key, GCM", PSA_KEY_TYPE_ARIA, 16, 128, PSA_ALG_GCM,
+      {"SM4 key, GCM", PSA_KEY_TYPE_SM4, 16, 128, PSA_ALG_GCM,
        PSA_ERROR_NOT_SUPPORTED},
-      {"ARIA key, CCM", PSA_KEY_TYPE_ARIA, 16, 128, PSA_ALG_CCM,
+      {"SM4 key, CCM", PSA_KEY_TYPE_SM4, 16, 128, PSA_ALG_CCM,
        PSA_ERROR_NOT_SUPPORTED},
+      {"ARIA key, ChaCha20-Poly1305", PSA_KEY_TYPE_ARIA, 32, 256,
+       PSA_ALG_CHACHA20_POLY1305, PSA_ERROR_INVALID_ARGUMENT},
+      {"ARIA-64", PSA_KEY_TYPE_ARIA, 8, 64, PSA_ALG_GCM,
+       PSA_ERROR_INVALID_ARGUMENT},
+      {"ARIA-512", PSA_KEY_TYPE_ARIA, 64, 512, PSA_ALG_CCM,
+       PSA_ERROR_INVALID_ARGUMENT},
       {"XChaCha20-Poly1305", PSA_KEY_TYPE_XCHACHA20, 32, 256,
        PSA_ALG_XCHACHA20_POLY1305, PSA_ERROR_NOT_SUPPORTED},
       {"not an AEAD", PSA_KEY_TYPE_AES, 16, 128, PSA_ALG_CTR,
@@ -1726,7 +1811,8 @@ TEST(AeadParameters, IncompatibleOrUnsupportedKeysAndAlgorithms) {
 
 TEST(AeadParameters, AllKeySizesWork) {
   std::mt19937 rng(99);
-  for (psa_key_type_t type : {PSA_KEY_TYPE_AES, PSA_KEY_TYPE_CAMELLIA}) {
+  for (psa_key_type_t type :
+       {PSA_KEY_TYPE_AES, PSA_KEY_TYPE_ARIA, PSA_KEY_TYPE_CAMELLIA}) {
     for (size_t bytes : {16, 24, 32}) {
       const Key key{type, RandomBytes(&rng, bytes)};
       for (psa_algorithm_t alg : {PSA_ALG_GCM, PSA_ALG_CCM}) {

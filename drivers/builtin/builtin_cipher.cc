@@ -1,17 +1,20 @@
 // The builtin driver's unauthenticated-cipher entry points (see
 // builtin_cipher.h). Setup resolves the key type and algorithm into a
-// primitive (AES, Camellia, DES, 3DES, ChaCha20) and a mode, and keys the
-// Mbed TLS context held inside the operation (no heap). ECB and CBC go
-// through Mbed TLS's block functions with this file buffering partial
-// blocks; CTR (CCM* is CTR on the CCM counter block), CFB, OFB and ChaCha20
-// are Mbed TLS's, except Camellia-OFB, which this file adds. The
-// single-part entry points run the same steps on an operation on the stack.
+// primitive (AES, ARIA, Camellia, DES, 3DES, ChaCha20) and a mode, and keys
+// the context held inside the operation (no heap). ECB and CBC go through
+// Mbed TLS's block functions with this file buffering partial blocks; CTR
+// (CCM* is CTR on the CCM counter block), CFB, OFB and ChaCha20 are Mbed
+// TLS's, except Camellia-OFB and every ARIA mode (the driver's own ARIA,
+// drivers/builtin/aria.h), which this file implements over the block
+// function. The single-part entry points run the same steps on an
+// operation on the stack.
 
 #include "drivers/builtin/builtin_cipher.h"
 
 #include <cstring>
 #include <limits>
 
+#include "drivers/builtin/aria.h"
 #include "drivers/builtin/mbedtls_status.h"
 #include "mbedtls/error.h"
 #include "mbedtls/platform_util.h"
@@ -27,7 +30,7 @@ static_assert(sizeof(builtin_cipher_operation_t) <= 512,
 static_assert(alignof(builtin_cipher_operation_t) <= 16,
               "builtin_cipher_operation_t needs more than 16-byte alignment");
 
-// Largest block of the supported block ciphers (AES, Camellia).
+// Largest block of the supported block ciphers (AES, ARIA, Camellia).
 constexpr size_t kMaxBlockLength = 16;
 static_assert(kMaxBlockLength == PSA_BLOCK_CIPHER_BLOCK_MAX_SIZE,
               "the operation's buffers must hold the largest block");
@@ -40,6 +43,7 @@ enum Cipher : uint8_t {
   kCipherDes = 3,   // single DES, 64-bit keys
   kCipherDes3 = 4,  // two- and three-key 3DES, 128- and 192-bit keys
   kCipherChaCha20 = 5,
+  kCipherAria = 6,  // drivers/builtin/aria.h, not Mbed TLS
 };
 
 enum class Mode {
@@ -156,8 +160,11 @@ psa_status_t Resolve(psa_key_type_t key_type, size_t key_size, size_t key_bits,
   bool valid_size = false;
   switch (key_type) {
     case PSA_KEY_TYPE_AES:
+    case PSA_KEY_TYPE_ARIA:
     case PSA_KEY_TYPE_CAMELLIA:
-      *cipher = key_type == PSA_KEY_TYPE_AES ? kCipherAes : kCipherCamellia;
+      *cipher = key_type == PSA_KEY_TYPE_AES    ? kCipherAes
+                : key_type == PSA_KEY_TYPE_ARIA ? kCipherAria
+                                                : kCipherCamellia;
       valid_size = key_size == 16 || key_size == 24 || key_size == 32;
       break;
     case PSA_KEY_TYPE_DES:
@@ -170,7 +177,7 @@ psa_status_t Resolve(psa_key_type_t key_type, size_t key_size, size_t key_bits,
       *cipher = kCipherChaCha20;
       valid_size = key_size == 32;
       break;
-    default:  // ARIA (absent from this Mbed TLS), SM4, ARC4, XChaCha20, ...
+    default:  // SM4, ARC4, XChaCha20, ...
       return PSA_ERROR_NOT_SUPPORTED;
   }
   if (!valid_size) return PSA_ERROR_INVALID_ARGUMENT;
@@ -181,7 +188,7 @@ psa_status_t Resolve(psa_key_type_t key_type, size_t key_size, size_t key_bits,
 }
 
 // Keys the live member of `ctx` for `cipher` in the direction `mode` and
-// `encrypt` need. Returns an Mbed TLS error code.
+// `encrypt` need. Returns 0 or an Mbed TLS error code.
 int SetKey(builtin_cipher_key_context_t* ctx, Cipher cipher, Mode mode,
            bool encrypt, const uint8_t* key, size_t key_size) {
   const bool forward = encrypt || !UsesInverseCipher(mode);
@@ -196,6 +203,12 @@ int SetKey(builtin_cipher_key_context_t* ctx, Cipher cipher, Mode mode,
       return forward
                  ? mbedtls_camellia_setkey_enc(&ctx->camellia, key, key_bits)
                  : mbedtls_camellia_setkey_dec(&ctx->camellia, key, key_bits);
+    case kCipherAria: {
+      // Resolve checked the key size, which is all that can fail.
+      const bool ok = forward ? AriaSetEncryptKey(&ctx->aria, key, key_bits)
+                              : AriaSetDecryptKey(&ctx->aria, key, key_bits);
+      return ok ? 0 : MBEDTLS_ERR_ERROR_CORRUPTION_DETECTED;
+    }
     case kCipherDes:
       mbedtls_des_init(&ctx->des);
       return forward ? mbedtls_des_setkey_enc(&ctx->des, key)
@@ -341,6 +354,10 @@ int CryptBlock(builtin_cipher_operation_t* operation, const uint8_t* input,
       // MBEDTLS_CAMELLIA_ENCRYPT/DECRYPT have the values of the AES ones.
       return mbedtls_camellia_crypt_ecb(&ctx->camellia, aes_mode, input,
                                         output);
+    case kCipherAria:
+      // The direction is the key schedule's.
+      AriaCryptBlock(&ctx->aria, input, output);
+      return 0;
     case kCipherDes:
       return mbedtls_des_crypt_ecb(&ctx->des, input, output);
     case kCipherDes3:
@@ -354,6 +371,35 @@ static_assert(MBEDTLS_CAMELLIA_ENCRYPT == MBEDTLS_AES_ENCRYPT &&
                   MBEDTLS_DES_ENCRYPT == MBEDTLS_AES_ENCRYPT &&
                   MBEDTLS_DES_DECRYPT == MBEDTLS_AES_DECRYPT,
               "Mbed TLS direction constants differ between ciphers");
+
+// CBC over the block function, for ARIA (Mbed TLS has no CBC for it), as
+// Mbed TLS's CBC: `length` whole blocks chained through operation->iv.
+// Each input block is read before its output block is written, so `output`
+// may be identical to `input`, or lag it.
+int BlockCbc(builtin_cipher_operation_t* operation, const uint8_t* input,
+             uint8_t* output, size_t length) {
+  const size_t block_length = operation->block_length;
+  uint8_t* chain = operation->iv;
+  uint8_t block[kMaxBlockLength];
+  int ret = 0;
+  for (size_t offset = 0; ret == 0 && offset < length;
+       offset += block_length) {
+    std::memcpy(block, input + offset, block_length);
+    if (operation->is_encrypt) {
+      // C_i = E(P_i ^ C_(i-1)).
+      for (size_t i = 0; i < block_length; ++i) chain[i] ^= block[i];
+      ret = CryptBlock(operation, chain, chain);
+      std::memcpy(output + offset, chain, block_length);
+    } else {
+      // P_i = D(C_i) ^ C_(i-1).
+      ret = CryptBlock(operation, block, output + offset);
+      for (size_t i = 0; i < block_length; ++i) output[offset + i] ^= chain[i];
+      std::memcpy(chain, block, block_length);
+    }
+  }
+  mbedtls_platform_zeroize(block, sizeof(block));
+  return ret;
+}
 
 // ECB or CBC over `length` bytes (a whole number of blocks), chaining CBC
 // through operation->iv. `output` may be identical to `input`, or lag it.
@@ -378,6 +424,8 @@ int ProcessBlocks(builtin_cipher_operation_t* operation, const uint8_t* input,
     case kCipherCamellia:
       return mbedtls_camellia_crypt_cbc(&ctx->camellia, mode, length,
                                         operation->iv, input, output);
+    case kCipherAria:
+      return BlockCbc(operation, input, output, length);
     case kCipherDes:
       return mbedtls_des_crypt_cbc(&ctx->des, mode, length, operation->iv,
                                    input, output);
@@ -391,17 +439,19 @@ int ProcessBlocks(builtin_cipher_operation_t* operation, const uint8_t* input,
 
 // ---- Stream modes -----------------------------------------------------------
 
-// Camellia-OFB, which Mbed TLS lacks, as Mbed TLS's AES-OFB does it: the
-// feedback block operation->iv is the key stream, *offset the bytes of it
-// used (0: the next block is due).
-int CamelliaOfb(builtin_cipher_operation_t* operation, const uint8_t* input,
-                uint8_t* output, size_t length) {
+// The stream modes over the block function (run forwards: CryptBlock
+// encrypts in these modes), for the ciphers whose Mbed TLS lacks them:
+// Camellia-OFB and ARIA. They keep their position as Mbed TLS's AES modes
+// do, in operation->buffer_length (0: the next block is due), and read each
+// input byte before writing its output byte (in place works).
+
+// OFB: the feedback block operation->iv is the key stream.
+int BlockOfb(builtin_cipher_operation_t* operation, const uint8_t* input,
+             uint8_t* output, size_t length) {
   size_t offset = operation->buffer_length;
   for (size_t i = 0; i < length; ++i) {
     if (offset == 0) {
-      const int ret = mbedtls_camellia_crypt_ecb(&operation->ctx.camellia,
-                                                 MBEDTLS_CAMELLIA_ENCRYPT,
-                                                 operation->iv, operation->iv);
+      const int ret = CryptBlock(operation, operation->iv, operation->iv);
       if (ret != 0) return ret;
     }
     output[i] = input[i] ^ operation->iv[offset];
@@ -411,11 +461,52 @@ int CamelliaOfb(builtin_cipher_operation_t* operation, const uint8_t* input,
   return 0;
 }
 
+// CTR: the key stream block E(counter) is in operation->buffer; the counter
+// block operation->iv is one 128-bit big-endian integer, incremented after
+// each use (as mbedtls_aes_crypt_ctr does).
+int BlockCtr(builtin_cipher_operation_t* operation, const uint8_t* input,
+             uint8_t* output, size_t length) {
+  size_t offset = operation->buffer_length;
+  for (size_t i = 0; i < length; ++i) {
+    if (offset == 0) {
+      const int ret = CryptBlock(operation, operation->iv, operation->buffer);
+      if (ret != 0) return ret;
+      for (size_t j = kMaxBlockLength; j > 0; --j) {
+        if (++operation->iv[j - 1] != 0) break;
+      }
+    }
+    output[i] = input[i] ^ operation->buffer[offset];
+    offset = (offset + 1) % kMaxBlockLength;
+  }
+  operation->buffer_length = static_cast<uint8_t>(offset);
+  return 0;
+}
+
+// CFB-128: operation->iv is E(previous ciphertext block), and takes the
+// ciphertext bytes as they are made (encryption) or read (decryption).
+int BlockCfb(builtin_cipher_operation_t* operation, const uint8_t* input,
+             uint8_t* output, size_t length) {
+  size_t offset = operation->buffer_length;
+  for (size_t i = 0; i < length; ++i) {
+    if (offset == 0) {
+      const int ret = CryptBlock(operation, operation->iv, operation->iv);
+      if (ret != 0) return ret;
+    }
+    const uint8_t in = input[i];
+    const uint8_t out = in ^ operation->iv[offset];
+    output[i] = out;
+    operation->iv[offset] = operation->is_encrypt ? out : in;
+    offset = (offset + 1) % kMaxBlockLength;
+  }
+  operation->buffer_length = static_cast<uint8_t>(offset);
+  return 0;
+}
+
 // Encrypts or decrypts `length` bytes with a stream mode (everything but ECB
 // and CBC), counting them against the message length limit. CTR and CCM*
-// run Mbed TLS's CTR on the counter block in operation->iv (for CCM* the
-// length limit keeps the big-endian carry inside the L counter bytes), with
-// the key stream block in operation->buffer.
+// run Mbed TLS's CTR (BlockCtr for ARIA) on the counter block in
+// operation->iv (for CCM* the length limit keeps the big-endian carry inside
+// the L counter bytes), with the key stream block in operation->buffer.
 psa_status_t StreamCrypt(builtin_cipher_operation_t* operation,
                          const uint8_t* input, uint8_t* output, size_t length) {
   if (operation->has_limit) {
@@ -426,6 +517,7 @@ psa_status_t StreamCrypt(builtin_cipher_operation_t* operation,
   builtin_cipher_key_context_t* ctx = &operation->ctx;
   const bool aes = operation->cipher == kCipherAes;
   const bool camellia = operation->cipher == kCipherCamellia;
+  const bool aria = operation->cipher == kCipherAria;
   size_t offset = operation->buffer_length;
   int ret = MBEDTLS_ERR_ERROR_CORRUPTION_DETECTED;
   switch (ModeOf(operation->alg)) {
@@ -434,20 +526,23 @@ psa_status_t StreamCrypt(builtin_cipher_operation_t* operation,
       if (aes) {
         ret = mbedtls_aes_crypt_ctr(&ctx->aes, length, &offset, operation->iv,
                                     operation->buffer, input, output);
+        operation->buffer_length = static_cast<uint8_t>(offset);
       } else if (camellia) {
         ret = mbedtls_camellia_crypt_ctr(&ctx->camellia, length, &offset,
                                          operation->iv, operation->buffer,
                                          input, output);
+        operation->buffer_length = static_cast<uint8_t>(offset);
+      } else if (aria) {
+        ret = BlockCtr(operation, input, output, length);
       }
-      operation->buffer_length = static_cast<uint8_t>(offset);
       break;
     case Mode::kOfb:
       if (aes) {
         ret = mbedtls_aes_crypt_ofb(&ctx->aes, length, &offset, operation->iv,
                                     input, output);
         operation->buffer_length = static_cast<uint8_t>(offset);
-      } else if (camellia) {
-        ret = CamelliaOfb(operation, input, output, length);
+      } else if (camellia || aria) {
+        ret = BlockOfb(operation, input, output, length);
       }
       break;
     case Mode::kCfb: {
@@ -456,12 +551,15 @@ psa_status_t StreamCrypt(builtin_cipher_operation_t* operation,
       if (aes) {
         ret = mbedtls_aes_crypt_cfb128(&ctx->aes, direction, length, &offset,
                                        operation->iv, input, output);
+        operation->buffer_length = static_cast<uint8_t>(offset);
       } else if (camellia) {
         ret = mbedtls_camellia_crypt_cfb128(&ctx->camellia, direction, length,
                                             &offset, operation->iv, input,
                                             output);
+        operation->buffer_length = static_cast<uint8_t>(offset);
+      } else if (aria) {
+        ret = BlockCfb(operation, input, output, length);
       }
-      operation->buffer_length = static_cast<uint8_t>(offset);
       break;
     }
     case Mode::kStream:

@@ -1,11 +1,15 @@
 /* The builtin driver's unauthenticated-cipher entry points: software AES,
  * Camellia, DES/3DES and ChaCha20 over Mbed TLS's low-level block and stream
- * functions. Described by drivers/builtin/builtin.json (prefix "builtin",
- * transparent, capabilities "cipher_encrypt", "cipher_decrypt",
- * "cipher_encrypt_multipart" and "cipher_decrypt_multipart").
+ * functions, and ARIA over the driver's own block cipher
+ * (drivers/builtin/aria.h; table-based S-boxes, so not constant-time
+ * against cache-timing attacks, like Mbed TLS's ARIA). Described by
+ * drivers/builtin/builtin.json (prefix "builtin", transparent, capabilities
+ * "cipher_encrypt", "cipher_decrypt", "cipher_encrypt_multipart" and
+ * "cipher_decrypt_multipart").
  *
  * Supported (key type: algorithms):
- *   - PSA_KEY_TYPE_AES, PSA_KEY_TYPE_CAMELLIA (128, 192, 256 bits):
+ *   - PSA_KEY_TYPE_AES, PSA_KEY_TYPE_ARIA, PSA_KEY_TYPE_CAMELLIA (128, 192,
+ *     256 bits):
  *     PSA_ALG_ECB_NO_PADDING, PSA_ALG_CBC_NO_PADDING, PSA_ALG_CBC_PKCS7,
  *     PSA_ALG_CTR, PSA_ALG_CFB (CFB-128), PSA_ALG_OFB,
  *     PSA_ALG_CCM_STAR_NO_TAG;
@@ -14,8 +18,8 @@
  *     PSA_ALG_CBC_PKCS7;
  *   - PSA_KEY_TYPE_CHACHA20 (256 bits): PSA_ALG_STREAM_CIPHER.
  * A key type and algorithm the specification declares compatible but that
- * is not in this list (ARIA, SM4, XChaCha20, ARC4 keys; PSA_ALG_XTS; DES with
- * CTR, CFB or OFB) is PSA_ERROR_NOT_SUPPORTED. An incompatible pair (an
+ * is not in this list (SM4, XChaCha20, ARC4 keys; PSA_ALG_XTS; DES with CTR,
+ * CFB or OFB) is PSA_ERROR_NOT_SUPPORTED. An incompatible pair (an
  * algorithm that is not a cipher, a key type that is not a cipher key, a
  * block mode with a stream cipher key or the other way round, CCM* with a
  * 64-bit block cipher) is PSA_ERROR_INVALID_ARGUMENT, and so is a key buffer
@@ -62,6 +66,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "drivers/builtin/aria.h"
 #include "mbedtls/aes.h"
 #include "mbedtls/camellia.h"
 #include "mbedtls/chacha20.h"
@@ -72,11 +77,12 @@
 extern "C" {
 #endif
 
-/* The Mbed TLS key schedule of one operation; which member is live depends
- * on builtin_cipher_operation_t::cipher. */
+/* The key schedule of one operation; which member is live depends on
+ * builtin_cipher_operation_t::cipher. */
 typedef union builtin_cipher_key_context_u {
   mbedtls_aes_context aes;
   mbedtls_camellia_context camellia;
+  builtin_aria_context_t aria; /* the driver's own ARIA */
   mbedtls_des_context des;   /* 64-bit DES keys */
   mbedtls_des3_context des3; /* 128- and 192-bit DES keys */
   mbedtls_chacha20_context chacha20;

@@ -1,11 +1,12 @@
 // Unit tests of the builtin cipher driver, entry points called directly:
-// known-answer vectors (NIST SP 800-38A F.1-F.5, RFC 3713, SP 800-67,
-// RFC 8439, RFC 3610, the ChaCha20 draft-agl vector, and a few cross-checked
-// with OpenSSL 3.0 where no standard vector exists), CBC-PKCS#7 padding,
-// CCM* and CTR counter blocks, multi-part at every split point against
-// single-part with per-call output lengths and exact-size buffers from the
-// size macros, in-place operation, buffer, IV, key and algorithm checks,
-// message length limits, and the operation life cycle.
+// known-answer vectors (NIST SP 800-38A F.1-F.5, RFC 3713, RFC 5794 and the
+// KISA ARIA vectors, SP 800-67, RFC 8439, RFC 3610, the ChaCha20 draft-agl
+// vector, and a few cross-checked with OpenSSL 3.0 where no standard vector
+// exists), the ARIA modes composed from the RFC 5794 block function,
+// CBC-PKCS#7 padding, CCM* and CTR counter blocks, multi-part at every split
+// point against single-part with per-call output lengths and exact-size
+// buffers from the size macros, in-place operation, buffer, IV, key and
+// algorithm checks, message length limits, and the operation life cycle.
 
 #include "drivers/builtin/builtin_cipher.h"
 
@@ -243,6 +244,23 @@ struct Vector {
 #define NIST_CTR "f0f1f2f3f4f5f6f7f8f9fafbfcfdfeff"
 // RFC 3713 key and plaintext.
 #define RFC3713_P "0123456789abcdeffedcba9876543210"
+// RFC 5794 appendix A keys and plaintext.
+#define RFC5794_K128 "000102030405060708090a0b0c0d0e0f"
+#define RFC5794_K192 RFC5794_K128 "1011121314151617"
+#define RFC5794_K256 RFC5794_K192 "18191a1b1c1d1e1f"
+#define RFC5794_P "00112233445566778899aabbccddeeff"
+// The KISA ARIA test vectors' keys, IV and plaintext.
+#define KISA_K128 "00112233445566778899aabbccddeeff"
+#define KISA_K192 KISA_K128 "0011223344556677"
+#define KISA_K256 KISA_K128 KISA_K128
+#define KISA_IV "0f1e2d3c4b5a69788796a5b4c3d2e1f0"
+#define KISA_CTR0 "00000000000000000000000000000000"
+#define KISA_P                                                       \
+  "11111111aaaaaaaa11111111bbbbbbbb11111111cccccccc11111111dddddddd" \
+  "22222222aaaaaaaa22222222bbbbbbbb22222222cccccccc22222222dddddddd" \
+  "33333333aaaaaaaa33333333bbbbbbbb33333333cccccccc33333333dddddddd" \
+  "44444444aaaaaaaa44444444bbbbbbbb44444444cccccccc44444444dddddddd" \
+  "55555555aaaaaaaa55555555bbbbbbbb55555555cccccccc55555555dddddddd"
 // SP 800-67 example keys and plaintext "The qufck brown fox jump".
 #define TDEA_K1 "0123456789abcdef"
 #define TDEA_K2 "23456789abcdef01"
@@ -356,6 +374,121 @@ const Vector kVectors[] = {
      NIST_IV, NIST_P,
      "cf6107bb0cea7d7fb1bd31f5e7b06c933a7cc10d73928cb2a776ef6d74485922"
      "d738fdabe2e04b88d60face811a7cbc2ddb7c625f4e20acfe65b42579d79a485"},
+    // RFC 5794 appendix A (ARIA; the key is 00 01 02 ...).
+    {"RFC5794_A1_ARIA128", PSA_KEY_TYPE_ARIA, RFC5794_K128,
+     PSA_ALG_ECB_NO_PADDING, "", RFC5794_P, "d718fbd6ab644c739da95f3be6451778"},
+    {"RFC5794_A2_ARIA192", PSA_KEY_TYPE_ARIA, RFC5794_K192,
+     PSA_ALG_ECB_NO_PADDING, "", RFC5794_P, "26449c1805dbe7aa25a468ce263a9e79"},
+    {"RFC5794_A3_ARIA256", PSA_KEY_TYPE_ARIA, RFC5794_K256,
+     PSA_ALG_ECB_NO_PADDING, "", RFC5794_P, "f92bd7c79fb72e2f2b8f80c1972d24fc"},
+    // The KISA ARIA test vectors (ARIA-testvector-e.pdf, as OpenSSL's
+    // evpciph_aria.txt has them; checked with OpenSSL 3.0): ten blocks,
+    // keys 00112233..., IV 0f1e2d3c... (CTR: counter block 0).
+    {"KISA_ARIA128_ECB", PSA_KEY_TYPE_ARIA, KISA_K128, PSA_ALG_ECB_NO_PADDING,
+     "", KISA_P,
+     "c6ecd08e22c30abdb215cf74e2075e6e29ccaac63448708d331b2f816c51b17d"
+     "9e133d1528dbf0af5787c7f3a3f5c2bf6b6f345907a3055612ce072ff54de7d7"
+     "88424da6e8ccfe8172b391be499354165665ba7864917000a6eeb2ecb4a698ed"
+     "fc7887e7f556377614ab0a282293e6d884dbb84206cdb16ed1754e77a1f243fd"
+     "086953f752cc1e46c7c794ae85537dcaec8dd721f55c93b6edfe2adea43873e8"},
+    {"KISA_ARIA128_CBC", PSA_KEY_TYPE_ARIA, KISA_K128, PSA_ALG_CBC_NO_PADDING,
+     KISA_IV, KISA_P,
+     "49d61860b14909109cef0d22a9268134fadf9fb23151e9645fba75018bdb1538"
+     "b53334634bbf7d4cd4b5377033060c155fe3948ca75de1031e1d85619e0ad61e"
+     "b419a866b3c2dbfd10a4ed18b22149f75897f0b8668b0c1c542c687778835fb7"
+     "cd46e45f85eaa7072437dd9fa6793d6f8d4ccefc4eb1ac641ac1bd30b18c6d64"
+     "c49bca137eb21c2e04da62712ca2b4f540c57112c38791852cfac7a5d19ed83a"},
+    {"KISA_ARIA128_CFB128", PSA_KEY_TYPE_ARIA, KISA_K128, PSA_ALG_CFB,
+     KISA_IV, KISA_P,
+     "3720e53ba7d615383406b09f0a05a200c07c21e6370f413a5d132500a6828501"
+     "7c61b434c7b7ca9685a51071861e4d4bb873b599b479e2d573dddeafba89f812"
+     "ac6a9e44d554078eb3be94839db4b33da3f59c063123a7ef6f20e10579fa4fd2"
+     "39100ca73b52d4fcafeadee73f139f78f9b7614c2b3b9dbe010f87db06a89a94"
+     "35f79ce8121431371f4e87b984e0230c22a6dacb32fc42dcc6accef33285bf11"},
+    {"KISA_ARIA128_OFB", PSA_KEY_TYPE_ARIA, KISA_K128, PSA_ALG_OFB,
+     KISA_IV, KISA_P,
+     "3720e53ba7d615383406b09f0a05a2000063063f0560083483faeb041c8adece"
+     "f30cf80cefb002a0d280759168ec01db3d49f61aced260bd43eec0a2731730ee"
+     "c6fa4f2304319cf8ccac2d7be7833e4f8ae6ce967012c1c6badc5d28e7e4144f"
+     "6bf5cebe01253ee202afce4bc61f28dec069a6f16f6c8a7dd2afae44148f6ff4"
+     "d0029d5c607b5fa6b8c8a6301cde5c7033565cd0b8f0974ab490b236197ba04a"},
+    {"KISA_ARIA128_CTR", PSA_KEY_TYPE_ARIA, KISA_K128, PSA_ALG_CTR,
+     KISA_CTR0, KISA_P,
+     "ac5d7de805a0bf1c57c854501af60fa11497e2a34519dea1569e91e5b5ccae2f"
+     "f3bfa1bf975f4571f48be191613546c3911163c085f871f0e7ae5f2a085b8185"
+     "1c2a3ddf20ecb8fa51901aec8ee4ba32a35dab67bb72cd9140ad188a967ac0fb"
+     "bdfa94ea6cce47dcf8525ab5a814cfeb2bb60ee2b126e2d9d847c1a9e96f9019"
+     "e3e6a7fe40d3829afb73db1cc245646addb62d9b907baaafbe46a73dbc131d3d"},
+    {"KISA_ARIA192_ECB", PSA_KEY_TYPE_ARIA, KISA_K192, PSA_ALG_ECB_NO_PADDING,
+     "", KISA_P,
+     "8d1470625f59ebacb0e55b534b3e462b5f23d33bff78f46c3c15911f4a21809a"
+     "accad80b4bda915aa9dae6bcebe06a6c83f77fd5391acfe61de2f646b5d447ed"
+     "bfd5bb49b12fbb9145b227895a757b2af1f7188734863d7b8b6ede5a5b2f06a0"
+     "a233c8523d2db778fb31b0e311f32700152f33861e9d040c83b5eb40cd88ea49"
+     "975709dc629365a189f78a3ec40345fc6a5a307a8f9a4413091e007eca5645a0"},
+    {"KISA_ARIA192_CBC", PSA_KEY_TYPE_ARIA, KISA_K192, PSA_ALG_CBC_NO_PADDING,
+     KISA_IV, KISA_P,
+     "afe6cf23974b533c672a826264ea785f4e4f7f780dc7f3f1e0962b80902386d5"
+     "14e9c3e77259de92dd1102ffab086c1ea52a71260db5920a83295c25320e4211"
+     "47ca45d532f327b856ea947cd2196ae2e040826548b4c891b0ed0ca6e714dbc4"
+     "631998d548110d666b3d54c2a091955c6f05beb4f62309368696c9791fc4c551"
+     "564a2637f194346ec45fbca6c72a5b4612e208d531d6c34cc5c64eac6bd0cf8c"},
+    {"KISA_ARIA192_CFB128", PSA_KEY_TYPE_ARIA, KISA_K192, PSA_ALG_CFB,
+     KISA_IV, KISA_P,
+     "4171f7192bf4495494d2736129640f5c4d87a9a213664c9448477c6ecc201359"
+     "8d9766952dd8c3868f17e36ef66fd84bfa45d1593d2d6ee3ea2115047d710d4f"
+     "b66187caa3a315b3c8ea2d313962edcfe5a3e2028d5ba9a09fd5c65c19d3440e"
+     "477f0cab0628ec6902c73ee02f1afee9f80115be7b9df82d1e28228e28581a20"
+     "560e195cbb9e2b327bf56fd2d0ae5502e42c13e9b4015d4da42dc859252e7da4"},
+    {"KISA_ARIA192_OFB", PSA_KEY_TYPE_ARIA, KISA_K192, PSA_ALG_OFB,
+     KISA_IV, KISA_P,
+     "4171f7192bf4495494d2736129640f5cc224d26d364b5a06ddde13d0f1e74faa"
+     "846de354c63cda77469d1a2d425c47ff41734c71b3fa1fcdc11e0b2de22bfeed"
+     "54898e233df652c75ae136e61de6524e62b3f806fb2e8e616eb410a1b9500537"
+     "e327ffb04f19f7f82fde2b122100261f81b82723bf936be7beaaf3067d1c0360"
+     "01f1ade71422268d274d7dc6c6ae1970b27a5f2c2f39c1d241fe8cac5ccd74e9"},
+    {"KISA_ARIA192_CTR", PSA_KEY_TYPE_ARIA, KISA_K192, PSA_ALG_CTR,
+     KISA_CTR0, KISA_P,
+     "08625ca8fe569c19ba7af3760a6ed1cef4d199263e999dde14082dbba7560b79"
+     "a4c6b456b8707dce751f9854f18893dfdb3f4e5afa539733e6f1e70b98ba3789"
+     "1f8f81e95df8efc26c7ce043504cb18958b865e4e316cd2aa1c97f31bf23dc04"
+     "6ef326b95a692a191ba0f2a41c5fe9ae070f236ff7078e703b42666caafbdd20"
+     "bad74ac4c20c0f46c7ca24c151716575c947da16c90cfe1bf217a41cfebe7531"},
+    {"KISA_ARIA256_ECB", PSA_KEY_TYPE_ARIA, KISA_K256, PSA_ALG_ECB_NO_PADDING,
+     "", KISA_P,
+     "58a875e6044ad7fffa4f58420f7f442d8e191016f28e79aefc01e204773280d7"
+     "018e5f7a938ec30711719953bae86542cd7ebc752474c1a5f6eaaace2a7e2946"
+     "2ee7dfa5afdb84177ead95ccd4b4bb6e1ed17b9534cff0a5fc2941429cfee2ee"
+     "49c7adbeb7e9d1b0d2a8531d942079596a27ed79f5b1dd13ecd604b07a48885a"
+     "3afa0627a0e4e60a3c703af292f1baa77b702f16c54aa74bc727ea95c7468b00"},
+    {"KISA_ARIA256_CBC", PSA_KEY_TYPE_ARIA, KISA_K256, PSA_ALG_CBC_NO_PADDING,
+     KISA_IV, KISA_P,
+     "523a8a806ae621f155fdd28dbc34e1ab7b9b42432ad8b2efb96e23b13f0a6e52"
+     "f36185d50ad002c5f601bee5493f118b243ee2e313642bffc3902e7b2efd9a12"
+     "fa682edd2d23c8b9c5f043c18b17c1ec4b5867918270fbec1027c19ed6af833d"
+     "a5d620994668ca22f599791d292dd6273b2959082aafb7a996167cce1eec5f0c"
+     "fd15f610d87e2dda9ba68ce1260ca54b222491418374294e7909b1e8551cd8de"},
+    {"KISA_ARIA256_CFB128", PSA_KEY_TYPE_ARIA, KISA_K256, PSA_ALG_CFB,
+     KISA_IV, KISA_P,
+     "26834705b0f2c0e2588d4a7f09009635f28bb93d8c31f870ec1e0bdb082b66fa"
+     "402dd9c202be300c4517d196b14d4ce11dce97f7aaba54341b0d872cc9b63753"
+     "a3e8556a14be6f7b3e27e3cfc39caf80f2a355aa50dc83c09c7b11828694f8e4"
+     "aa726c528976b53f2c877f4991a3a8d28adb63bd751846ffb2350265e179d499"
+     "0753ae8485ff9b4133ddad5875b84a90cbcfa62a045d726df71b6bda0eeca0be"},
+    {"KISA_ARIA256_OFB", PSA_KEY_TYPE_ARIA, KISA_K256, PSA_ALG_OFB,
+     KISA_IV, KISA_P,
+     "26834705b0f2c0e2588d4a7f0900963584c256815c4292b59f8d3f966a75b523"
+     "45b4f5f98c785d3f368a8d5ff89b7f950ceab3cd63773c2621d652b8ef98b419"
+     "6afb2c2b30496bc5b7d9e7f9084f9d855f63a511751c8909e7a6deadbe0a67a4"
+     "fb89383ca5d209c6f66f793fc471195c476fb9c1eab2ac91e680e454b4f3ed9a"
+     "67fb52f09c29b965b23cfa6f3f6bbb2a86c6cdbaa2857bf2486f543231892a52"},
+    {"KISA_ARIA256_CTR", PSA_KEY_TYPE_ARIA, KISA_K256, PSA_ALG_CTR,
+     KISA_CTR0, KISA_P,
+     "30026c329666141721178b99c0a1f1b2f06940253f7b3089e2a30ea86aa3c88f"
+     "5940f05ad7ee41d71347bb7261e348f18360473fdf7d4e7723bffb4411cc13f6"
+     "cdd89f3bc7b9c768145022c7a74f14d7c305cd012a10f16050c23f1ae5c23f45"
+     "998d13fbaa041e51619577e0772764896a5d4516d8ffceb3bf7e05f613edd9a6"
+     "0cdcedaff9cfcaf4e00d445a54334f73ab2cad944e51d266548e61c6eb0aa1cd"},
     // The classic single-DES example (key 133457799BBCDFF1).
     {"DES_ECB", PSA_KEY_TYPE_DES, "133457799bbcdff1", PSA_ALG_ECB_NO_PADDING,
      "", "0123456789abcdef", "85e813540f0ab405"},
@@ -500,6 +633,9 @@ const Mechanism kMechanisms[] = {
     MECHANISMS_16("Camellia128", PSA_KEY_TYPE_CAMELLIA, 16),
     MECHANISMS_16("Camellia192", PSA_KEY_TYPE_CAMELLIA, 24),
     MECHANISMS_16("Camellia256", PSA_KEY_TYPE_CAMELLIA, 32),
+    MECHANISMS_16("ARIA128", PSA_KEY_TYPE_ARIA, 16),
+    MECHANISMS_16("ARIA192", PSA_KEY_TYPE_ARIA, 24),
+    MECHANISMS_16("ARIA256", PSA_KEY_TYPE_ARIA, 32),
     MECHANISMS_DES("DES", 8),
     MECHANISMS_DES("TDEA2", 16),
     MECHANISMS_DES("TDEA3", 24),
@@ -827,6 +963,7 @@ INSTANTIATE_TEST_SUITE_P(Mechanisms, CipherMechanismTest,
 
 const Key kAes128{PSA_KEY_TYPE_AES, Hex(NIST_K128)};
 const Key kCamellia128{PSA_KEY_TYPE_CAMELLIA, Hex(NIST_K128)};
+const Key kAria128{PSA_KEY_TYPE_ARIA, Hex(NIST_K128)};
 const Key kDes{PSA_KEY_TYPE_DES, Hex("133457799bbcdff1")};
 const Key kTdea3{PSA_KEY_TYPE_DES, Hex(TDEA_K1 TDEA_K2 TDEA_K3)};
 
@@ -1083,7 +1220,7 @@ TEST(CipherCtr, CounterBlockIsOneBigEndianInteger) {
        {"00000000000000ffffffffffffffffff",
         "00000000000001000000000000000000"}},
   };
-  for (const Key& key : {kAes128, kCamellia128}) {
+  for (const Key& key : {kAes128, kCamellia128, kAria128}) {
     for (const auto& c : cases) {
       std::vector<Bytes> counters = {Hex(c.iv)};
       for (const char* n : c.next) counters.push_back(Hex(n));
@@ -1114,8 +1251,8 @@ TEST(CipherCtr, ShortIvIsZeroPaddedCounterBlock) {
 }
 
 TEST(CipherCcmStar, IsCtrWithTheCcmCounterBlock) {
-  for (const Key& key :
-       {kAes128, kCamellia128, Key{PSA_KEY_TYPE_AES, Hex(NIST_K256)}}) {
+  for (const Key& key : {kAes128, kCamellia128, kAria128,
+                         Key{PSA_KEY_TYPE_AES, Hex(NIST_K256)}}) {
     for (size_t nonce_length = 7; nonce_length <= 13; ++nonce_length) {
       const Bytes nonce = Pattern(nonce_length, 0xa0);
       const size_t l = 15 - nonce_length;
@@ -1172,6 +1309,109 @@ TEST(CipherCcmStar, NonceLengthOutsideSevenToThirteenIsInvalid) {
             .status,
         PSA_ERROR_INVALID_ARGUMENT)
         << n;
+  }
+}
+
+// ---- ARIA -------------------------------------------------------------------
+
+// RFC 5794 has ECB vectors only. The modes are checked against their
+// definitions (SP 800-38A; CCM* in CipherCcmStar above) composed from the
+// ECB block function, which the RFC 5794 vectors pin down.
+
+Bytes Xor(const Bytes& a, const Bytes& b) {
+  Bytes out(a.size());
+  for (size_t i = 0; i < a.size(); ++i) out[i] = a[i] ^ b[i];
+  return out;
+}
+
+// Block i of `data` (shorter if it is the partial last one).
+Bytes BlockOf(const Bytes& data, size_t i) {
+  const size_t end = std::min(data.size(), 16 * (i + 1));
+  return Bytes(data.begin() + 16 * i, data.begin() + end);
+}
+
+// `counter` + 1 as a 128-bit big-endian integer.
+Bytes Increment(Bytes counter) {
+  for (size_t i = counter.size(); i > 0; --i) {
+    if (++counter[i - 1] != 0) break;
+  }
+  return counter;
+}
+
+TEST(CipherAria, ModesComposeTheEcbBlockFunction) {
+  const Key rfc_key{PSA_KEY_TYPE_ARIA, Hex(RFC5794_K128)};
+  ASSERT_EQ(Encrypt(rfc_key, PSA_ALG_ECB_NO_PADDING, {}, Hex(RFC5794_P)).output,
+            Hex("d718fbd6ab644c739da95f3be6451778"));
+  for (size_t key_bytes : {16, 24, 32}) {
+    SCOPED_TRACE(key_bytes);
+    const Key key{PSA_KEY_TYPE_ARIA, Pattern(key_bytes, 0x30)};
+    const auto e = [&key](const Bytes& block) {
+      const Result r = Encrypt(key, PSA_ALG_ECB_NO_PADDING, {}, block);
+      EXPECT_EQ(r.status, PSA_SUCCESS);
+      return r.output;
+    };
+    const auto d = [&key](const Bytes& block) {
+      const Result r = Decrypt(key, PSA_ALG_ECB_NO_PADDING, block);
+      EXPECT_EQ(r.status, PSA_SUCCESS);
+      return r.output;
+    };
+    const Bytes iv = Pattern(16, 0x77);
+    const Bytes whole = Pattern(64, 0x01);  // four blocks
+    const Bytes partial = Pattern(61, 0x01);
+
+    // CBC: C_i = E(P_i ^ C_(i-1)), C_0 = IV; P_i = D(C_i) ^ C_(i-1).
+    Bytes cbc;
+    Bytes chain = iv;
+    for (size_t i = 0; i < 4; ++i) {
+      chain = e(Xor(BlockOf(whole, i), chain));
+      cbc = Cat(cbc, chain);
+    }
+    EXPECT_EQ(Encrypt(key, PSA_ALG_CBC_NO_PADDING, iv, whole).output, cbc);
+    Bytes cbc_plain;
+    for (size_t i = 0; i < 4; ++i) {
+      cbc_plain = Cat(cbc_plain, Xor(d(BlockOf(cbc, i)),
+                                     i == 0 ? iv : BlockOf(cbc, i - 1)));
+    }
+    EXPECT_EQ(cbc_plain, whole);
+    EXPECT_EQ(Decrypt(key, PSA_ALG_CBC_NO_PADDING, Cat(iv, cbc)).output, whole);
+
+    // CFB-128: C_i = P_i ^ E(C_(i-1)), C_0 = IV (the last block truncated).
+    Bytes cfb;
+    Bytes feedback = iv;
+    for (size_t i = 0; 16 * i < partial.size(); ++i) {
+      const Bytes c = Xor(BlockOf(partial, i), e(feedback));
+      cfb = Cat(cfb, c);
+      feedback = c;
+    }
+    EXPECT_EQ(Encrypt(key, PSA_ALG_CFB, iv, partial).output, cfb);
+    EXPECT_EQ(Decrypt(key, PSA_ALG_CFB, Cat(iv, cfb)).output, partial);
+
+    // OFB: O_i = E(O_(i-1)), O_0 = IV; C_i = P_i ^ O_i.
+    Bytes ofb;
+    Bytes output_block = iv;
+    for (size_t i = 0; 16 * i < partial.size(); ++i) {
+      output_block = e(output_block);
+      ofb = Cat(ofb, Xor(BlockOf(partial, i), output_block));
+    }
+    EXPECT_EQ(Encrypt(key, PSA_ALG_OFB, iv, partial).output, ofb);
+    EXPECT_EQ(Decrypt(key, PSA_ALG_OFB, Cat(iv, ofb)).output, partial);
+
+    // CTR: C_i = P_i ^ E(T_i), T_1 = IV, T_(i+1) = T_i + 1; from a counter
+    // whose low 64 bits carry into the high ones.
+    const Bytes counter0 = Hex("0123456789abcdeffffffffffffffffe");
+    Bytes ctr;
+    Bytes counter = counter0;
+    for (size_t i = 0; 16 * i < partial.size(); ++i) {
+      ctr = Cat(ctr, Xor(BlockOf(partial, i), e(counter)));
+      counter = Increment(counter);
+    }
+    EXPECT_EQ(Encrypt(key, PSA_ALG_CTR, counter0, partial).output, ctr);
+    EXPECT_EQ(Decrypt(key, PSA_ALG_CTR, Cat(counter0, ctr)).output, partial);
+
+    // CBC-PKCS#7: CBC over the message and a block of padding.
+    const Bytes padded = Cat(partial, Bytes(3, 3));
+    EXPECT_EQ(Encrypt(key, PSA_ALG_CBC_PKCS7, iv, partial).output,
+              Encrypt(key, PSA_ALG_CBC_NO_PADDING, iv, padded).output);
   }
 }
 
@@ -1250,10 +1490,7 @@ TEST(CipherSetup, IncompatibleOrUnsupportedPairsAreRefused) {
       {PSA_KEY_TYPE_AES, 16, PSA_ALG_GCM, kInvalid},
       {PSA_KEY_TYPE_AES, 16, 0, kInvalid},
       // Compatible, not supported here.
-      {PSA_KEY_TYPE_ARIA, 16, PSA_ALG_ECB_NO_PADDING, kUnsupported},
-      {PSA_KEY_TYPE_ARIA, 16, PSA_ALG_CBC_PKCS7, kUnsupported},
-      {PSA_KEY_TYPE_ARIA, 32, PSA_ALG_CTR, kUnsupported},
-      {PSA_KEY_TYPE_ARIA, 24, PSA_ALG_CCM_STAR_NO_TAG, kUnsupported},
+      {PSA_KEY_TYPE_ARIA, 32, PSA_ALG_XTS, kUnsupported},
       {PSA_KEY_TYPE_SM4, 16, PSA_ALG_CBC_NO_PADDING, kUnsupported},
       {PSA_KEY_TYPE_XCHACHA20, 32, PSA_ALG_STREAM_CIPHER, kUnsupported},
       {PSA_KEY_TYPE_ARC4, 16, PSA_ALG_STREAM_CIPHER, kUnsupported},
@@ -1271,6 +1508,9 @@ TEST(CipherSetup, IncompatibleOrUnsupportedPairsAreRefused) {
       {PSA_KEY_TYPE_AES, 17, PSA_ALG_CBC_NO_PADDING, kInvalid},
       {PSA_KEY_TYPE_AES, 64, PSA_ALG_CBC_NO_PADDING, kInvalid},
       {PSA_KEY_TYPE_CAMELLIA, 8, PSA_ALG_ECB_NO_PADDING, kInvalid},
+      {PSA_KEY_TYPE_ARIA, 8, PSA_ALG_ECB_NO_PADDING, kInvalid},
+      {PSA_KEY_TYPE_ARIA, 20, PSA_ALG_CTR, kInvalid},
+      {PSA_KEY_TYPE_ARIA, 64, PSA_ALG_CBC_PKCS7, kInvalid},
       {PSA_KEY_TYPE_DES, 7, PSA_ALG_ECB_NO_PADDING, kInvalid},
       {PSA_KEY_TYPE_DES, 32, PSA_ALG_CBC_PKCS7, kInvalid},
       {PSA_KEY_TYPE_CHACHA20, 16, PSA_ALG_STREAM_CIPHER, kInvalid},

@@ -159,8 +159,9 @@ struct CipherVector {
 };
 
 // SP 800-38A F.1.1, F.2.1, F.3.13, F.4.1, F.5.1 (first block); RFC 3713
-// (Camellia); the classic DES example ("Now is t"); RFC 8439 A.1 #1
-// (ChaCha20, counter 0); SP 800-38A F.2.1 padded with PKCS#7.
+// (Camellia); RFC 5794 A.1 (ARIA); the classic DES example ("Now is t");
+// RFC 8439 A.1 #1 (ChaCha20, counter 0); SP 800-38A F.2.1 padded with
+// PKCS#7.
 const CipherVector kCipherVectors[] = {
     {"AES-128-ECB", PSA_KEY_TYPE_AES, PSA_ALG_ECB_NO_PADDING, kAes128Key, "", kSp80038aBlock1,
      "3ad77bb40d7a3660a89ecaf32466ef97"},
@@ -178,6 +179,8 @@ const CipherVector kCipherVectors[] = {
      "00000003020100a0a1a2a3a4a5", kSp80038aBlock1, nullptr},
     {"CAMELLIA-128-ECB", PSA_KEY_TYPE_CAMELLIA, PSA_ALG_ECB_NO_PADDING, "0123456789abcdeffedcba9876543210", "",
      "0123456789abcdeffedcba9876543210", "67673138549669730857065648eabe43"},
+    {"ARIA-128-ECB", PSA_KEY_TYPE_ARIA, PSA_ALG_ECB_NO_PADDING, "000102030405060708090a0b0c0d0e0f", "",
+     "00112233445566778899aabbccddeeff", "d718fbd6ab644c739da95f3be6451778"},
     {"DES-ECB", PSA_KEY_TYPE_DES, PSA_ALG_ECB_NO_PADDING, "0123456789abcdef", "", "4e6f772069732074",
      "3fa40e8a984d4815"},
     {"CHACHA20", PSA_KEY_TYPE_CHACHA20, PSA_ALG_STREAM_CIPHER,
