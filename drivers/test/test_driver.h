@@ -1,9 +1,11 @@
 /* Transparent test drivers for dispatch tests. Two instances with the same
  * behaviour, prefixes "test_a" and "test_b", so that one build can hold two
- * transparent drivers. Each instance computes hashes and manages keys with
- * the builtin driver (drivers/builtin/builtin_hash.h,
- * builtin_key_management.h), counts its calls, and can be told to fail
- * through its hooks. Descriptions: the .json files beside this header.
+ * transparent drivers. Each instance computes hashes, MACs, unauthenticated
+ * ciphers and AEADs and manages keys with the builtin driver
+ * (drivers/builtin/builtin_hash.h, builtin_mac.h, builtin_cipher.h,
+ * builtin_aead.h, builtin_key_management.h), counts its calls, and can be
+ * told to fail through its hooks. Descriptions: the .json files beside this
+ * header.
  *
  * Includable from C and C++. Not thread-safe to reconfigure: set the hooks
  * before the calls they are meant to affect (the counters and
@@ -16,6 +18,7 @@
 #include <stdint.h>
 
 #include "drivers/builtin/builtin_hash.h"
+#include "drivers/test/test_driver_symmetric.h"
 #include "psa/crypto_driver_common.h"
 
 #ifdef __cplusplus
@@ -36,6 +39,39 @@ typedef struct {
   unsigned long import_key;
   unsigned long generate_key;
   unsigned long export_public_key;
+  /* "mac_compute", "mac_verify", and the functions of "mac_multipart" and
+   * "mac_verify_multipart" (mac_update and mac_abort serve both). */
+  unsigned long mac_compute;
+  unsigned long mac_verify;
+  unsigned long mac_sign_setup;
+  unsigned long mac_verify_setup;
+  unsigned long mac_update;
+  unsigned long mac_sign_finish;
+  unsigned long mac_verify_finish;
+  unsigned long mac_abort;
+  /* "cipher_encrypt", "cipher_decrypt", and the functions of
+   * "cipher_encrypt_multipart" and "cipher_decrypt_multipart". */
+  unsigned long cipher_encrypt;
+  unsigned long cipher_decrypt;
+  unsigned long cipher_encrypt_setup;
+  unsigned long cipher_decrypt_setup;
+  unsigned long cipher_set_iv;
+  unsigned long cipher_update;
+  unsigned long cipher_finish;
+  unsigned long cipher_abort;
+  /* "aead_encrypt", "aead_decrypt", and the functions of
+   * "aead_encrypt_multipart" and "aead_decrypt_multipart". */
+  unsigned long aead_encrypt;
+  unsigned long aead_decrypt;
+  unsigned long aead_encrypt_setup;
+  unsigned long aead_decrypt_setup;
+  unsigned long aead_set_nonce;
+  unsigned long aead_set_lengths;
+  unsigned long aead_update_ad;
+  unsigned long aead_update;
+  unsigned long aead_finish;
+  unsigned long aead_verify;
+  unsigned long aead_abort;
 } test_driver_counters_t;
 
 /* Observation and control of one instance. All-bits-zero (the initial state,
@@ -45,14 +81,24 @@ typedef struct {
 typedef struct {
   test_driver_counters_t hits;
   /* PSA_SUCCESS: behave normally. Otherwise every entry point except init
-   * returns this status, without computing anything; as on a real failure,
-   * update, finish and abort still wipe the operation. */
+   * returns this status, without computing anything and with its output
+   * lengths set to 0. As on a real failure, a setup leaves the operation
+   * as it was, and every other function of a multi-part operation (set_iv,
+   * set_nonce, set_lengths, update_ad, update, finish, verify, abort) wipes
+   * it. Set it between two calls of an operation to make just the later
+   * ones fail. */
   psa_status_t forced_status;
   /* What init returns (PSA_SUCCESS: succeed). */
   psa_status_t forced_init_status;
-  /* If nonzero: hash_setup, hash_compute and named_hash_compute return
-   * PSA_ERROR_NOT_SUPPORTED for this algorithm, as a fallback driver that
-   * declines a mechanism. */
+  /* If nonzero: the single-part entry points and the setups of every
+   * family (hash_compute, named_hash_compute, hash_setup, mac_compute,
+   * mac_verify, mac_sign_setup, mac_verify_setup, cipher_encrypt,
+   * cipher_decrypt, cipher_encrypt_setup, cipher_decrypt_setup,
+   * aead_encrypt, aead_decrypt, aead_encrypt_setup, aead_decrypt_setup)
+   * return PSA_ERROR_NOT_SUPPORTED for exactly this algorithm, as a
+   * fallback driver that declines a mechanism. The other functions of an
+   * operation already set up ignore it: an operation stays with its
+   * driver. */
   psa_algorithm_t unsupported_alg;
   /* If nonzero: import_key, generate_key and export_public_key return
    * PSA_ERROR_NOT_SUPPORTED for keys of this type (for export_public_key,
@@ -76,10 +122,13 @@ void test_driver_reset_hooks(test_driver_hooks_t *hooks);
   X(test_a)                      \
   X(test_b)
 
-/* The hooks, operation type and entry points of the instance `prefix`:
+/* The hooks, operation types and entry points of the instance `prefix`:
  *
  *   test_driver_hooks_t <prefix>_hooks;
  *   <prefix>_hash_operation_t (byte-copyable, wraps builtin_hash_operation_t)
+ *   <prefix>_mac_operation_t, <prefix>_cipher_operation_t,
+ *   <prefix>_aead_operation_t    (test_driver_symmetric.h: wrap the
+ *                                builtin contexts, not byte-copyable)
  *   <prefix>_init                "init"
  *   <prefix>_get_entropy         "get_entropy": never blocks, so never
  *                                returns PSA_ERROR_INSUFFICIENT_ENTROPY;
@@ -95,17 +144,39 @@ void test_driver_reset_hooks(test_driver_hooks_t *hooks);
  *   <prefix>_import_key          "import_key"
  *   <prefix>_generate_key        "generate_key"
  *   <prefix>_export_public_key   "export_public_key"
+ *   <prefix>_mac_compute         "mac_compute"
+ *   <prefix>_mac_verify          "mac_verify"
+ *   <prefix>_mac_sign_setup, _mac_update, _mac_sign_finish, _mac_abort
+ *                                "mac_multipart"
+ *   <prefix>_mac_verify_setup, _mac_update, _mac_verify_finish, _mac_abort
+ *                                "mac_verify_multipart"
+ *   <prefix>_cipher_encrypt      "cipher_encrypt"
+ *   <prefix>_cipher_decrypt      "cipher_decrypt"
+ *   <prefix>_cipher_encrypt_setup (or _cipher_decrypt_setup),
+ *   _cipher_set_iv, _cipher_update, _cipher_finish, _cipher_abort
+ *                                "cipher_encrypt_multipart"
+ *                                ("cipher_decrypt_multipart")
+ *   <prefix>_aead_encrypt        "aead_encrypt"
+ *   <prefix>_aead_decrypt        "aead_decrypt"
+ *   <prefix>_aead_encrypt_setup, _aead_set_nonce, _aead_set_lengths,
+ *   _aead_update_ad, _aead_update, _aead_finish, _aead_abort
+ *                                "aead_encrypt_multipart"
+ *   <prefix>_aead_decrypt_setup, ... _aead_verify, _aead_abort
+ *                                "aead_decrypt_multipart"
  *
- * The hash and key-management entry points behave as the builtin driver's
- * (same statuses, same outputs, same wiping) unless the hooks say otherwise.
- * When a hook makes a key-management entry point fail, it writes nothing but
- * its output length, which it sets to 0 (*key_buffer_length, *data_length);
- * import_key leaves *bits as the core set it. */
+ * Every entry point behaves as the builtin driver's (same statuses, same
+ * outputs, same wiping) unless the hooks say otherwise; the MAC, cipher and
+ * AEAD ones take the key as the builtin driver does (a transparent key's
+ * buffer: its raw bytes). When a hook makes a key-management entry point
+ * fail, it writes nothing but its output length, which it sets to 0
+ * (*key_buffer_length, *data_length); import_key leaves *bits as the core
+ * set it. */
 #define TEST_DRIVER_DECLARE_INSTANCE(prefix)                                  \
   extern test_driver_hooks_t prefix##_hooks;                                  \
   typedef struct {                                                            \
     builtin_hash_operation_t builtin;                                         \
   } prefix##_hash_operation_t;                                                \
+  TEST_DRIVER_DECLARE_SYMMETRIC_CONTEXTS(prefix)                              \
   psa_status_t prefix##_init(void);                                           \
   psa_status_t prefix##_get_entropy(psa_driver_get_entropy_flags_t flags,     \
                                     size_t *estimate_bits, uint8_t *output,   \
@@ -137,7 +208,8 @@ void test_driver_reset_hooks(test_driver_hooks_t *hooks);
   psa_status_t prefix##_export_public_key(                                    \
       const psa_key_attributes_t *attributes, const uint8_t *key_buffer,      \
       size_t key_buffer_size, uint8_t *data, size_t data_size,                \
-      size_t *data_length);
+      size_t *data_length);                                                   \
+  TEST_DRIVER_DECLARE_SYMMETRIC_ENTRY_POINTS(prefix)
 
 TEST_DRIVER_INSTANCES(TEST_DRIVER_DECLARE_INSTANCE)
 

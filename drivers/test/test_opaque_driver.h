@@ -1,10 +1,15 @@
-/* Opaque test drivers for key-management dispatch tests. Two instances with
- * the same behaviour at two vendor locations, so that one build can hold two
- * opaque drivers and tests can see that the core routes keys by location:
+/* Opaque test drivers for dispatch tests. Two instances with the same
+ * behaviour at two vendor locations, so that one build can hold two opaque
+ * drivers and tests can see that the core routes keys by location:
  *
- *   prefix               location  description (key_context sizing)
- *   test_opaque          0x800001  test_opaque.json (size_function)
- *   test_opaque_static   0x800002  test_opaque_static.json (static sizes)
+ *   prefix               location  descriptions (key_context sizing)
+ *   test_opaque          0x800001  test_opaque.json (size_function),
+ *                                  test_opaque_symmetric.json (the same,
+ *                                  with MAC, cipher and AEAD)
+ *   test_opaque_static   0x800002  test_opaque_static.json (static sizes),
+ *                                  test_opaque_static_multipart_only.json
+ *                                  (the same, with the multi-part MAC,
+ *                                  cipher and AEAD families only)
  *
  * A key context is the key material WRAPPED, never the plain key, so that a
  * test can prove the core never treats an opaque context as key material:
@@ -43,6 +48,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "drivers/test/test_driver_symmetric.h"
 #include "psa/crypto_driver_common.h"
 
 #ifdef __cplusplus
@@ -90,9 +96,39 @@ typedef struct {
   /* test_opaque_key_buffer_size, the "size_function" of test_opaque.json;
    * counted in test_opaque_hooks only. */
   unsigned long key_buffer_size;
+  /* The MAC, cipher and AEAD entry points (mac_update and mac_abort serve
+   * sign and verify operations, cipher_set_iv ... cipher_abort both
+   * directions, and so do aead_set_nonce ... aead_update and aead_abort). */
+  unsigned long mac_compute;
+  unsigned long mac_verify;
+  unsigned long mac_sign_setup;
+  unsigned long mac_verify_setup;
+  unsigned long mac_update;
+  unsigned long mac_sign_finish;
+  unsigned long mac_verify_finish;
+  unsigned long mac_abort;
+  unsigned long cipher_encrypt;
+  unsigned long cipher_decrypt;
+  unsigned long cipher_encrypt_setup;
+  unsigned long cipher_decrypt_setup;
+  unsigned long cipher_set_iv;
+  unsigned long cipher_update;
+  unsigned long cipher_finish;
+  unsigned long cipher_abort;
+  unsigned long aead_encrypt;
+  unsigned long aead_decrypt;
+  unsigned long aead_encrypt_setup;
+  unsigned long aead_decrypt_setup;
+  unsigned long aead_set_nonce;
+  unsigned long aead_set_lengths;
+  unsigned long aead_update_ad;
+  unsigned long aead_update;
+  unsigned long aead_finish;
+  unsigned long aead_verify;
+  unsigned long aead_abort;
 } test_opaque_counters_t;
 
-/* A status per entry point. */
+/* A status per entry point, named as the counters. */
 typedef struct {
   psa_status_t import_key;
   psa_status_t generate_key;
@@ -100,6 +136,33 @@ typedef struct {
   psa_status_t export_public_key;
   psa_status_t copy_key;
   psa_status_t destroy_key;
+  psa_status_t mac_compute;
+  psa_status_t mac_verify;
+  psa_status_t mac_sign_setup;
+  psa_status_t mac_verify_setup;
+  psa_status_t mac_update;
+  psa_status_t mac_sign_finish;
+  psa_status_t mac_verify_finish;
+  psa_status_t mac_abort;
+  psa_status_t cipher_encrypt;
+  psa_status_t cipher_decrypt;
+  psa_status_t cipher_encrypt_setup;
+  psa_status_t cipher_decrypt_setup;
+  psa_status_t cipher_set_iv;
+  psa_status_t cipher_update;
+  psa_status_t cipher_finish;
+  psa_status_t cipher_abort;
+  psa_status_t aead_encrypt;
+  psa_status_t aead_decrypt;
+  psa_status_t aead_encrypt_setup;
+  psa_status_t aead_decrypt_setup;
+  psa_status_t aead_set_nonce;
+  psa_status_t aead_set_lengths;
+  psa_status_t aead_update_ad;
+  psa_status_t aead_update;
+  psa_status_t aead_finish;
+  psa_status_t aead_verify;
+  psa_status_t aead_abort;
 } test_opaque_statuses_t;
 
 /* Observation and control of one instance. All-bits-zero (the initial state,
@@ -108,13 +171,20 @@ typedef struct {
 typedef struct {
   test_opaque_counters_t hits;
   /* PSA_SUCCESS: behave normally. Otherwise the entry point returns this
-   * status without doing anything but setting its output length (if it has
-   * one) to 0. */
+   * status without doing anything but setting its output lengths (if it
+   * has any) to 0; a MAC, cipher or AEAD function of an operation already
+   * set up also wipes the operation, as a real failure would. */
   test_opaque_statuses_t forced;
-  /* If nonzero: every entry point but destroy_key returns
-   * PSA_ERROR_NOT_SUPPORTED for keys of this type (after the forced status,
-   * which takes precedence). */
+  /* If nonzero: every entry point that takes a key but destroy_key (key
+   * management, MAC, cipher and AEAD single-part entry points and setups)
+   * returns PSA_ERROR_NOT_SUPPORTED for keys of this type (after the
+   * forced status, which takes precedence). */
   psa_key_type_t unsupported_key_type;
+  /* If nonzero: the MAC, cipher and AEAD single-part entry points and
+   * setups return PSA_ERROR_NOT_SUPPORTED for exactly this algorithm
+   * (after the forced status and the unsupported key type). An opaque
+   * driver has no fallback: that is what the application gets. */
+  psa_algorithm_t unsupported_alg;
   /* The key buffer size the core passed to the last import_key,
    * generate_key or copy_key (target_key_buffer_size), as sized from the
    * description's "key_context". */
@@ -141,8 +211,8 @@ size_t test_opaque_key_buffer_size(psa_key_type_t key_type, size_t key_bits);
 
 /* The hooks and entry points of the instance `prefix`, with the prototypes
  * of the driver interface. Every entry point first counts the call, then
- * returns the forced status or declines the unsupported key type; outputs
- * of failed calls are wiped and their lengths set to 0.
+ * returns the forced status or declines the unsupported key type (or
+ * algorithm); outputs of failed calls are wiped and their lengths set to 0.
  *
  * A context "checks out" when it is at least as long as its header and
  * payload, its magic is right, its reserved bytes are zero, its key type and
@@ -176,7 +246,27 @@ size_t test_opaque_key_buffer_size(psa_key_type_t key_type, size_t key_bits);
  *   <prefix>_destroy_key        counts and returns forced.destroy_key; it
  *                               neither reads nor wipes the context (the
  *                               core owns the buffer, and a corrupt key
- *                               must still be destroyable). */
+ *                               must still be destroyable).
+ *   <prefix>_mac_operation_t, <prefix>_cipher_operation_t,
+ *   <prefix>_aead_operation_t   (test_driver_symmetric.h: wrap the builtin
+ *                               contexts, not byte-copyable)
+ *   <prefix>_mac_compute, _mac_verify, the "mac_multipart" and
+ *   "mac_verify_multipart" functions, _cipher_encrypt, _cipher_decrypt, the
+ *   "cipher_{en,de}crypt_multipart" functions, _aead_encrypt,
+ *   _aead_decrypt, the "aead_{en,de}crypt_multipart" functions
+ *                               (names as in test_driver.h): the single-
+ *                               part entry points and the setups check the
+ *                               context out (DATA_CORRUPT) and unwrap it
+ *                               into memory of their own, call the builtin
+ *                               driver's function with the plain key and
+ *                               the attributes moved to
+ *                               PSA_KEY_LOCATION_LOCAL_STORAGE, and wipe
+ *                               the plain key; the operation keeps what the
+ *                               builtin driver keeps (its key schedule, the
+ *                               keyed hash states). The other functions of
+ *                               an operation are the builtin driver's. So
+ *                               the results are the builtin driver's for
+ *                               the same key. */
 #define TEST_OPAQUE_DECLARE_INSTANCE(prefix)                                  \
   extern test_opaque_hooks_t prefix##_hooks;                                  \
   psa_status_t prefix##_import_key(                                           \
@@ -201,7 +291,9 @@ size_t test_opaque_key_buffer_size(psa_key_type_t key_type, size_t key_bits);
       size_t target_key_buffer_size, size_t *target_key_buffer_length);       \
   psa_status_t prefix##_destroy_key(const psa_key_attributes_t *attributes,   \
                                     const uint8_t *key_buffer,                \
-                                    size_t key_buffer_size);
+                                    size_t key_buffer_size);                  \
+  TEST_DRIVER_DECLARE_SYMMETRIC_CONTEXTS(prefix)                              \
+  TEST_DRIVER_DECLARE_SYMMETRIC_ENTRY_POINTS(prefix)
 
 TEST_OPAQUE_INSTANCES(TEST_OPAQUE_DECLARE_INSTANCE)
 
