@@ -3,7 +3,9 @@
 Builds a psa_crypto_library with `driver` first and the builtin driver as the
 fallback, and links the family benchmarks against it. The builtin driver's
 own entry points, called directly, are measured in the same run as the
-baseline, so that ratios compare like with like.
+baseline, so that ratios compare like with like; the family benchmarks may
+add other baselines through `deps` (//benchmarks: Mbed TLS 2.28's own PSA
+implementation, renamed by //third_party/mbedtls228).
 """
 
 load("@rules_cc//cc:defs.bzl", "cc_binary")
@@ -37,7 +39,10 @@ def psa_driver_benchmark(name, driver, srcs, deps = [], testonly = False, **kwar
         testonly = testonly,
         deps = deps + [
             ":" + name + "_library",
+            "//drivers/builtin:builtin_aead_impl",
+            "//drivers/builtin:builtin_cipher_impl",
             "//drivers/builtin:builtin_hash_impl",
+            "//drivers/builtin:builtin_mac_impl",
             "//psa/core:dispatch_api",
             "@google_benchmark//:benchmark_main",
         ],
