@@ -113,13 +113,13 @@ psa_status_t RandomGenerator::ReseedLocked() {
 }
 
 psa_status_t RandomGenerator::Seed() {
-  absl::MutexLock lock(&mutex_);
+  MutexLock lock(&mutex_);
   return InstantiateLocked();
 }
 
 psa_status_t RandomGenerator::Generate(uint8_t* output, size_t size) {
   if (size == 0) return PSA_SUCCESS;
-  absl::MutexLock lock(&mutex_);
+  MutexLock lock(&mutex_);
   psa_status_t status = PSA_SUCCESS;
   if (!drbg_.instantiated()) status = InstantiateLocked();
   size_t produced = 0;
@@ -142,12 +142,12 @@ psa_status_t RandomGenerator::Generate(uint8_t* output, size_t size) {
 }
 
 void RandomGenerator::Wipe() {
-  absl::MutexLock lock(&mutex_);
+  MutexLock lock(&mutex_);
   drbg_.Uninstantiate();
 }
 
 uint64_t RandomGenerator::seed_count() const {
-  absl::MutexLock lock(&mutex_);
+  MutexLock lock(&mutex_);
   return seed_count_;
 }
 

@@ -12,6 +12,7 @@
 
 #include "absl/base/thread_annotations.h"
 #include "absl/synchronization/mutex.h"
+#include "psa/core/mutex.h"
 #include "psa/core/entropy.h"
 #include "psa/core/hmac_drbg.h"
 #include "psa/crypto.h"
@@ -69,7 +70,7 @@ class RandomGenerator {
   psa_status_t ReseedLocked() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mutex_);
 
   const EntropyFunction entropy_;
-  mutable absl::Mutex mutex_;
+  mutable Mutex mutex_;
   HmacDrbg drbg_ ABSL_GUARDED_BY(mutex_);
   // Value of the process fork counter when the DRBG was last (re)seeded.
   uint64_t seeded_fork_generation_ ABSL_GUARDED_BY(mutex_) = 0;

@@ -177,13 +177,13 @@ KeyStore::KeyStore(size_t slot_count, std::string storage_directory,
           std::move(storage_directory), file_system)) {}
 
 KeyStore::~KeyStore() {
-  absl::MutexLock lock(&mutex_);
+  MutexLock lock(&mutex_);
   for (size_t i = 0; i < slot_count_; ++i) FreeSlotLocked(&slots_[i]);
   by_id_.clear();
 }
 
 size_t KeyStore::OccupiedSlotCount() const {
-  absl::MutexLock lock(&mutex_);
+  MutexLock lock(&mutex_);
   size_t count = 0;
   for (size_t i = 0; i < slot_count_; ++i) {
     if (slots_[i].state != KeySlot::State::kFree) ++count;
@@ -192,20 +192,20 @@ size_t KeyStore::OccupiedSlotCount() const {
 }
 
 bool KeyStore::KeyExists(psa_key_id_t id) {
-  absl::MutexLock lock(&mutex_);
+  MutexLock lock(&mutex_);
   const auto it = by_id_.find(id);
   if (it != by_id_.end()) return it->second->state == KeySlot::State::kReady;
   return !IsVolatileKeyId(id) && storage_->Exists(id);
 }
 
 bool KeyStore::HoldsKey(psa_key_id_t id) const {
-  absl::MutexLock lock(&mutex_);
+  MutexLock lock(&mutex_);
   const auto it = by_id_.find(id);
   return it != by_id_.end() && it->second->state == KeySlot::State::kReady;
 }
 
 uint32_t KeyStore::PinCountForTesting(psa_key_id_t id) const {
-  absl::MutexLock lock(&mutex_);
+  MutexLock lock(&mutex_);
   const auto it = by_id_.find(id);
   return it == by_id_.end() ? 0 : it->second->pin_count;
 }
@@ -303,7 +303,7 @@ psa_status_t KeyStore::FindOrLoadLocked(psa_key_id_t id, KeySlot** found) {
 psa_status_t KeyStore::Acquire(psa_key_id_t id, psa_key_usage_t usage,
                                psa_algorithm_t alg, KeyHandle* handle) {
   handle->Release();
-  absl::MutexLock lock(&mutex_);
+  MutexLock lock(&mutex_);
   KeySlot* slot = nullptr;
   psa_status_t status = FindOrLoadLocked(id, &slot);
   if (status != PSA_SUCCESS) return status;
@@ -326,7 +326,7 @@ void KeyStore::Release(KeySlot* slot) {
   psa_key_attributes_t attributes = psa_key_attributes_init();
   SecureBuffer context;
   {
-    absl::MutexLock lock(&mutex_);
+    MutexLock lock(&mutex_);
     if (slot->pin_count == 0) return;  // Unreachable: one pin per handle.
     --slot->pin_count;
     if (slot->pin_count != 0 || !slot->destroy_in_driver_on_release) {
@@ -348,7 +348,7 @@ psa_status_t KeyStore::BeginCreation(const psa_key_attributes_t& attributes,
                                      KeyCreation* creation) {
   creation->Abort();
   const bool persistent = IsPersistent(attributes);
-  absl::MutexLock lock(&mutex_);
+  MutexLock lock(&mutex_);
   psa_key_id_t id = psa_get_key_id(&attributes);
   if (persistent) {
     if (by_id_.find(id) != by_id_.end() || storage_->Exists(id)) {
@@ -376,7 +376,7 @@ psa_status_t KeyStore::Commit(KeySlot* slot, psa_key_id_t* id) {
         storage_->Store(attributes, slot->key.data(), slot->key.size());
     if (status != PSA_SUCCESS) return status;
   }
-  absl::MutexLock lock(&mutex_);
+  MutexLock lock(&mutex_);
   *id = psa_get_key_id(&attributes);
   slot->state = KeySlot::State::kReady;
   slot->last_use = ++use_clock_;
@@ -393,7 +393,7 @@ psa_status_t KeyStore::AbortCreation(KeySlot* slot, bool key_set) {
     status = psa::dispatch::DestroyKey(&slot->attributes, slot->key.data(),
                                        slot->key.size());
   }
-  absl::MutexLock lock(&mutex_);
+  MutexLock lock(&mutex_);
   by_id_.erase(psa_get_key_id(&slot->attributes));
   FreeSlotLocked(slot);
   return status;
@@ -402,7 +402,7 @@ psa_status_t KeyStore::AbortCreation(KeySlot* slot, bool key_set) {
 psa_status_t KeyStore::Destroy(psa_key_id_t id) {
   KeySlot* slot = nullptr;
   {
-    absl::MutexLock lock(&mutex_);
+    MutexLock lock(&mutex_);
     const psa_status_t status = FindOrLoadLocked(id, &slot);
     if (status == PSA_ERROR_DATA_CORRUPT) {
       // An unreadable key file: nothing can use it, and it would block its
@@ -443,7 +443,7 @@ psa_status_t KeyStore::Destroy(psa_key_id_t id) {
       status = PSA_ERROR_COMMUNICATION_FAILURE;
     } else {
       {
-        absl::MutexLock lock(&mutex_);
+        MutexLock lock(&mutex_);
         other_users = slot->pin_count > 1;
         // An operation still uses the key: its driver context must stay
         // valid in the cryptoprocessor until that operation lets go.
@@ -461,7 +461,7 @@ psa_status_t KeyStore::Destroy(psa_key_id_t id) {
   SecureBuffer deferred_context;
   bool destroy_in_driver_now = false;
   {
-    absl::MutexLock lock(&mutex_);
+    MutexLock lock(&mutex_);
     --slot->pin_count;
     if (slot->pin_count == 0 && slot->destroy_in_driver_on_release) {
       deferred_attributes = slot->attributes;
@@ -478,7 +478,7 @@ psa_status_t KeyStore::Destroy(psa_key_id_t id) {
 }
 
 psa_status_t KeyStore::Purge(psa_key_id_t id) {
-  absl::MutexLock lock(&mutex_);
+  MutexLock lock(&mutex_);
   const auto it = by_id_.find(id);
   if (it != by_id_.end()) {
     KeySlot* slot = it->second;

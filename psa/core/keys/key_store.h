@@ -34,6 +34,7 @@
 #include "absl/base/thread_annotations.h"
 #include "absl/container/flat_hash_map.h"
 #include "absl/synchronization/mutex.h"
+#include "psa/core/mutex.h"
 #include "psa/core/secure_buffer.h"
 #include "psa/core/storage/file_system.h"
 #include "psa/crypto.h"
@@ -232,7 +233,7 @@ class KeyStore {
   void FreeSlotLocked(KeySlot* slot) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mutex_);
 
   const size_t slot_count_;
-  mutable absl::Mutex mutex_;
+  mutable Mutex mutex_;
   // The slots' states and pin counts are guarded by mutex_. Their
   // attributes and key buffers are written only by the owner of a slot that
   // no lookup can reach (being loaded under mutex_, or kCreating), and are

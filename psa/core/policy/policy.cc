@@ -200,6 +200,9 @@ psa_status_t CheckKeyUsage(const psa_key_attributes_t& key,
   if ((WithImpliedUsages(key.usage) & usage) != usage) {
     return PSA_ERROR_NOT_PERMITTED;
   }
+  // The common case, a key used with exactly its permitted algorithm: the
+  // checks above are all AlgorithmPermits() would make.
+  if (key.alg == alg) return PSA_SUCCESS;
   if (!AlgorithmPermits(key.alg, alg, key.type, key.bits)) {
     return PSA_ERROR_NOT_PERMITTED;
   }
