@@ -7,6 +7,8 @@ namespace tests::vectors {
 namespace {
 
 constexpr std::string_view kEveryOtherMechanism = "*";
+constexpr char kShortQualifier[] = "SHORT";
+constexpr char kMultipartQualifier[] = "MULTIPART";
 
 struct Named {
   uint32_t value;
@@ -128,6 +130,34 @@ const std::vector<std::string>& KnownMechanisms() {
   return *known;
 }
 
+bool IsShortened(psa_algorithm_t alg) {
+  if (PSA_ALG_IS_MAC(alg)) return alg != PSA_ALG_FULL_LENGTH_MAC(alg);
+  if (PSA_ALG_IS_AEAD(alg)) return alg != PSA_ALG_AEAD_WITH_DEFAULT_LENGTH_TAG(alg);
+  return false;
+}
+
+bool SymmetricBuild::Entry::Matches(const ServingQuery& query) const {
+  return mechanism == query.mechanism && (key_bits == 0 || key_bits == query.key_bits) &&
+         (!shortened || query.shortened) && (!multipart || query.multipart);
+}
+
+bool SymmetricBuild::Entry::Narrows(const Entry& other) const {
+  return mechanism == other.mechanism && (other.key_bits == 0 || other.key_bits == key_bits) &&
+         (!other.shortened || shortened) && (!other.multipart || multipart);
+}
+
+size_t SymmetricBuild::Entry::Qualifiers() const {
+  return (key_bits != 0 ? 1 : 0) + (shortened ? 1 : 0) + (multipart ? 1 : 0);
+}
+
+std::string SymmetricBuild::Entry::Name() const {
+  std::string name = mechanism;
+  if (key_bits != 0) name += "/" + std::to_string(key_bits);
+  if (shortened) name += std::string("/") + kShortQualifier;
+  if (multipart) name += std::string("/") + kMultipartQualifier;
+  return name;
+}
+
 bool SymmetricBuild::Parse(std::string_view serving, std::string_view unsupported,
                            SymmetricBuild* build, std::string* error) {
   SymmetricBuild parsed;
@@ -139,9 +169,9 @@ bool SymmetricBuild::Parse(std::string_view serving, std::string_view unsupporte
                "\" is not MECHANISM=driver (e.g. AES-GCM=test_a, *=builtin)";
       return false;
     }
-    const std::string_view mechanism = entry.substr(0, equals);
+    const std::string_view name = entry.substr(0, equals);
     const std::string driver(entry.substr(equals + 1));
-    if (mechanism == kEveryOtherMechanism) {
+    if (name == kEveryOtherMechanism) {
       if (have_default) {
         *error = "\"*\" given twice";
         return false;
@@ -150,13 +180,65 @@ bool SymmetricBuild::Parse(std::string_view serving, std::string_view unsupporte
       parsed.default_driver_ = driver;
       continue;
     }
-    if (!IsKnown(mechanism)) {
-      *error = "unknown mechanism \"" + std::string(mechanism) + "\" (e.g. AES-GCM, HMAC-SHA-256)";
+    const std::vector<std::string_view> parts = Split(name, '/');
+    Entry parsed_entry;
+    parsed_entry.mechanism = std::string(parts[0]);
+    parsed_entry.driver = driver;
+    if (!IsKnown(parsed_entry.mechanism)) {
+      *error = "unknown mechanism \"" + parsed_entry.mechanism + "\" (e.g. AES-GCM, HMAC-SHA-256)";
       return false;
     }
-    if (!parsed.drivers_.emplace(mechanism, driver).second) {
-      *error = "mechanism \"" + std::string(mechanism) + "\" given twice";
-      return false;
+    for (size_t i = 1; i < parts.size(); ++i) {
+      const std::string_view qualifier = parts[i];
+      bool repeated = false;
+      if (IsDecimal(qualifier) && qualifier[0] != '0') {
+        repeated = parsed_entry.key_bits != 0;
+        parsed_entry.key_bits = static_cast<size_t>(std::stoul(std::string(qualifier)));
+      } else if (qualifier == kShortQualifier) {
+        repeated = parsed_entry.shortened;
+        parsed_entry.shortened = true;
+      } else if (qualifier == kMultipartQualifier) {
+        repeated = parsed_entry.multipart;
+        parsed_entry.multipart = true;
+      } else {
+        *error = "serving entry \"" + std::string(entry) + "\": qualifier \"" + std::string(qualifier) +
+                 "\" is none of /<key bits>, /" + kShortQualifier + ", /" + kMultipartQualifier;
+        return false;
+      }
+      if (repeated) {
+        *error = "serving entry \"" + std::string(entry) + "\": qualifier \"" + std::string(qualifier) +
+                 "\" of a kind already given";
+        return false;
+      }
+    }
+    for (const Entry& other : parsed.entries_) {
+      if (other.Narrows(parsed_entry) && parsed_entry.Narrows(other)) {
+        *error = "mechanism \"" + parsed_entry.Name() + "\" given twice";
+        return false;
+      }
+    }
+    parsed.entries_.push_back(std::move(parsed_entry));
+  }
+  // Two entries that can match one call, neither narrower than the other,
+  // with different drivers: the entry of both their qualifiers must decide.
+  for (const Entry& a : parsed.entries_) {
+    for (const Entry& b : parsed.entries_) {
+      if (&a == &b || a.mechanism != b.mechanism || a.driver == b.driver) continue;
+      if (a.key_bits != 0 && b.key_bits != 0 && a.key_bits != b.key_bits) continue;  // never both
+      if (a.Narrows(b) || b.Narrows(a)) continue;
+      Entry both;
+      both.mechanism = a.mechanism;
+      both.key_bits = a.key_bits != 0 ? a.key_bits : b.key_bits;
+      both.shortened = a.shortened || b.shortened;
+      both.multipart = a.multipart || b.multipart;
+      const bool decided = std::any_of(parsed.entries_.begin(), parsed.entries_.end(), [&](const Entry& e) {
+        return e.Narrows(both) && both.Narrows(e);
+      });
+      if (!decided) {
+        *error = "\"" + a.Name() + "=" + a.driver + "\" and \"" + b.Name() + "=" + b.driver +
+                 "\" both apply to " + both.Name() + ": declare " + both.Name() + "=<driver>";
+        return false;
+      }
     }
   }
   if (!have_default) {
@@ -188,15 +270,27 @@ bool SymmetricBuild::Parse(std::string_view serving, std::string_view unsupporte
   return true;
 }
 
-const std::string& SymmetricBuild::DriverFor(std::string_view mechanism) const {
-  const auto found = drivers_.find(mechanism);
-  return found != drivers_.end() ? found->second : default_driver_;
+const std::string& SymmetricBuild::DriverFor(const ServingQuery& query) const {
+  // Parse() made the narrowest matching entries agree: the first of the
+  // most qualified is the answer.
+  const Entry* best = nullptr;
+  for (const Entry& entry : entries_) {
+    if (entry.Matches(query) && (best == nullptr || entry.Qualifiers() > best->Qualifiers())) best = &entry;
+  }
+  return best != nullptr ? best->driver : default_driver_;
+}
+
+const std::string& SymmetricBuild::DriverFor(std::string_view mechanism, size_t key_bits) const {
+  ServingQuery query;
+  query.mechanism = std::string(mechanism);
+  query.key_bits = key_bits;
+  return DriverFor(query);
 }
 
 std::vector<std::string> SymmetricBuild::Drivers() const {
   std::set<std::string> drivers;
   if (!default_driver_.empty()) drivers.insert(default_driver_);
-  for (const auto& [mechanism, driver] : drivers_) drivers.insert(driver);
+  for (const Entry& entry : entries_) drivers.insert(entry.driver);
   return {drivers.begin(), drivers.end()};
 }
 

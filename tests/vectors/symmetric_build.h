@@ -2,10 +2,11 @@
 // driver serves each MAC, cipher and AEAD mechanism, and which mechanisms it
 // declares unsupported (the declaration of the build under test:
 // symmetric_serving.h). The suites check every vector against it: a call
-// must be served by the driver named here (as the dispatch reports), and a
-// mechanism the build declares unsupported must give PSA_ERROR_NOT_SUPPORTED
-// (then the vector is skipped with that reason) instead of silently passing
-// or failing. Anything not declared unsupported must work.
+// must be served by the driver named here (as the dispatch and the test
+// drivers' hit counters report, symmetric_witness.h), and a mechanism the
+// build declares unsupported must give PSA_ERROR_NOT_SUPPORTED (then the
+// vector is skipped with that reason) instead of silently passing or
+// failing. Anything not declared unsupported must work.
 //
 // Mechanisms are named "<KEY TYPE>-<ALGORITHM>", whatever the tag or MAC
 // length: AES-GCM, AES-CCM, CHACHA20-POLY1305, AES-ECB-NO-PADDING,
@@ -44,12 +45,40 @@ const std::vector<std::string>& KnownMechanisms();
 inline constexpr const char kChaCha20Iv16[] = "CHACHA20/IV16";
 inline constexpr const char kChaCha20Poly1305Nonce8[] = "CHACHA20-POLY1305/NONCE8";
 
+// Whether `alg` is a MAC or AEAD algorithm with a length other than its
+// default one (PSA_ALG_TRUNCATED_MAC, PSA_ALG_AEAD_WITH_SHORTENED_TAG): an
+// algorithm identifier other than PSA_ALG_FULL_LENGTH_MAC(alg) or
+// PSA_ALG_AEAD_WITH_DEFAULT_LENGTH_TAG(alg), which is what a driver
+// description's "algorithms" match. False for other algorithms.
+bool IsShortened(psa_algorithm_t alg);
+
+// One call as the serving declaration sees it.
+struct ServingQuery {
+  std::string mechanism;  // MechanismName()
+  size_t key_bits = 0;
+  bool shortened = false;  // IsShortened(alg)
+  bool multipart = false;  // a multi-part operation (psa_*_setup ... finish)
+};
+
 class SymmetricBuild {
  public:
   // Parses the two halves of a build's declaration:
-  //   serving      "AES-GCM=test_a,*=builtin": the driver of each mechanism,
-  //                "*" for the mechanisms not named; every mechanism once;
-  //                "*" is required.
+  //   serving      "AES-GCM=test_a,AES-GCM/192=test_b,AES-GCM/SHORT=builtin,
+  //                AES-GCM/192/SHORT=builtin,*=builtin": the driver of each
+  //                mechanism, "*" (required, bare) for the mechanisms not
+  //                named. A mechanism may carry qualifiers, each at most
+  //                once, in any order, that narrow the calls an entry is
+  //                for:
+  //                  /<key bits>  keys of this size
+  //                  /SHORT       a truncated MAC or shortened AEAD tag
+  //                               (IsShortened)
+  //                  /MULTIPART   multi-part operations (without it an
+  //                               entry is for single-part calls too)
+  //                A call is served by the matching entry with the most
+  //                qualifiers; two entries that can match one call without
+  //                either being narrower must name the same driver, or the
+  //                entry of their combined qualifiers must be given (it is
+  //                an error otherwise: the declaration would be ambiguous).
   //   unsupported  "DES-CFB,DES-CMAC/128,CHACHA20/IV16" (or ""): mechanisms
   //                the build does not support at all, with "/<key bits>" at
   //                one key size, or an option above.
@@ -57,8 +86,12 @@ class SymmetricBuild {
   static bool Parse(std::string_view serving, std::string_view unsupported,
                     SymmetricBuild* build, std::string* error);
 
-  // The driver (psa_driver target name) that must serve `mechanism`.
-  const std::string& DriverFor(std::string_view mechanism) const;
+  // The driver (psa_driver target name) that must serve `query`.
+  const std::string& DriverFor(const ServingQuery& query) const;
+
+  // The driver of a single-part call with a key of `key_bits` and the
+  // default tag or MAC length.
+  const std::string& DriverFor(std::string_view mechanism, size_t key_bits = 0) const;
 
   // Every driver the declaration names, sorted, without duplicates.
   std::vector<std::string> Drivers() const;
@@ -71,7 +104,23 @@ class SymmetricBuild {
   bool OptionUnsupported(std::string_view option) const;
 
  private:
-  std::map<std::string, std::string, std::less<>> drivers_;
+  struct Entry {
+    std::string mechanism;
+    size_t key_bits = 0;  // 0: any
+    bool shortened = false;
+    bool multipart = false;
+    std::string driver;
+
+    bool Matches(const ServingQuery& query) const;
+    // Whether `other` matches every call this entry matches (this entry is
+    // as narrow or narrower).
+    bool Narrows(const Entry& other) const;
+    size_t Qualifiers() const;
+    // "AES-GCM/192/SHORT": the mechanism and qualifiers, canonical order.
+    std::string Name() const;
+  };
+
+  std::vector<Entry> entries_;
   std::string default_driver_;
   std::set<std::string, std::less<>> unsupported_;
 };

@@ -72,6 +72,72 @@ TEST(SymmetricBuild, ServingDriversWithADefault) {
   EXPECT_FALSE(build.Unsupported("AES-GCM", 128));
 }
 
+ServingQuery Query(const std::string& mechanism, size_t key_bits, bool shortened, bool multipart) {
+  ServingQuery query;
+  query.mechanism = mechanism;
+  query.key_bits = key_bits;
+  query.shortened = shortened;
+  query.multipart = multipart;
+  return query;
+}
+
+TEST(IsShortened, OnlyTruncatedMacsAndShortenedTags) {
+  EXPECT_FALSE(IsShortened(PSA_ALG_GCM));
+  EXPECT_FALSE(IsShortened(PSA_ALG_AEAD_WITH_SHORTENED_TAG(PSA_ALG_GCM, 16)));  // the default length
+  EXPECT_TRUE(IsShortened(PSA_ALG_AEAD_WITH_SHORTENED_TAG(PSA_ALG_GCM, 12)));
+  EXPECT_TRUE(IsShortened(PSA_ALG_AEAD_WITH_SHORTENED_TAG(PSA_ALG_CCM, 4)));
+  EXPECT_FALSE(IsShortened(PSA_ALG_CMAC));
+  EXPECT_TRUE(IsShortened(PSA_ALG_TRUNCATED_MAC(PSA_ALG_CMAC, 8)));
+  EXPECT_TRUE(IsShortened(PSA_ALG_TRUNCATED_MAC(PSA_ALG_HMAC(PSA_ALG_SHA_256), 16)));
+  EXPECT_FALSE(IsShortened(PSA_ALG_HMAC(PSA_ALG_SHA_256)));
+  EXPECT_FALSE(IsShortened(PSA_ALG_CBC_PKCS7));
+}
+
+TEST(SymmetricBuild, QualifiedEntriesNarrowByKeySizeLengthAndForm) {
+  const SymmetricBuild build = ParseOrDie(
+      "AES-GCM=test_a,AES-GCM/192=test_b,AES-GCM/SHORT=builtin,AES-GCM/192/SHORT=builtin,"
+      "HMAC-SHA-256=test_a,HMAC-SHA-256/MULTIPART=builtin,*=builtin",
+      "");
+  EXPECT_EQ(build.DriverFor(Query("AES-GCM", 128, false, false)), "test_a");
+  EXPECT_EQ(build.DriverFor(Query("AES-GCM", 128, false, true)), "test_a");
+  EXPECT_EQ(build.DriverFor(Query("AES-GCM", 192, false, false)), "test_b");
+  EXPECT_EQ(build.DriverFor(Query("AES-GCM", 192, false, true)), "test_b");
+  EXPECT_EQ(build.DriverFor(Query("AES-GCM", 256, true, false)), "builtin");
+  EXPECT_EQ(build.DriverFor(Query("AES-GCM", 192, true, true)), "builtin");
+  EXPECT_EQ(build.DriverFor(Query("HMAC-SHA-256", 256, false, false)), "test_a");
+  EXPECT_EQ(build.DriverFor(Query("HMAC-SHA-256", 256, true, false)), "test_a");
+  EXPECT_EQ(build.DriverFor(Query("HMAC-SHA-256", 256, false, true)), "builtin");
+  EXPECT_EQ(build.DriverFor(Query("AES-CCM", 128, false, false)), "builtin");
+  EXPECT_EQ(build.DriverFor("AES-GCM", 192), "test_b");
+  EXPECT_EQ(build.Drivers(), (std::vector<std::string>{"builtin", "test_a", "test_b"}));
+  // Qualifiers in any order.
+  const SymmetricBuild reordered = ParseOrDie("AES-CMAC/MULTIPART/SHORT/128=test_a,*=builtin", "");
+  EXPECT_EQ(reordered.DriverFor(Query("AES-CMAC", 128, true, true)), "test_a");
+  EXPECT_EQ(reordered.DriverFor(Query("AES-CMAC", 128, true, false)), "builtin");
+  EXPECT_EQ(reordered.DriverFor(Query("AES-CMAC", 256, true, true)), "builtin");
+}
+
+TEST(SymmetricBuild, AmbiguousQualifiedEntriesAreRejected) {
+  // A 192-bit key with a short tag: test_b or builtin?
+  EXPECT_EQ(ErrorOf("AES-GCM/192=test_b,AES-GCM/SHORT=builtin,*=builtin", ""),
+            "\"AES-GCM/192=test_b\" and \"AES-GCM/SHORT=builtin\" both apply to AES-GCM/192/SHORT: "
+            "declare AES-GCM/192/SHORT=<driver>");
+  EXPECT_EQ(ErrorOf("AES-GCM/SHORT=test_b,AES-GCM/MULTIPART=builtin,*=builtin", ""),
+            "\"AES-GCM/SHORT=test_b\" and \"AES-GCM/MULTIPART=builtin\" both apply to "
+            "AES-GCM/SHORT/MULTIPART: declare AES-GCM/SHORT/MULTIPART=<driver>");
+  // The same driver, or key sizes that never meet: no ambiguity.
+  ParseOrDie("AES-GCM/192=builtin,AES-GCM/SHORT=builtin,*=test_a", "");
+  ParseOrDie("AES-GCM/192=test_b,AES-GCM/256=builtin,*=builtin", "");
+  EXPECT_EQ(ErrorOf("AES-GCM/SHORT/192=a,AES-GCM/192/SHORT=b,*=c", ""),
+            "mechanism \"AES-GCM/192/SHORT\" given twice");
+  EXPECT_NE(ErrorOf("AES-GCM/LONG=a,*=c", "").find("qualifier \"LONG\" is none of"), std::string::npos);
+  EXPECT_NE(ErrorOf("AES-GCM/0128=a,*=c", "").find("qualifier \"0128\" is none of"), std::string::npos);
+  EXPECT_NE(ErrorOf("AES-GCM/128/256=a,*=c", "").find("qualifier \"256\" of a kind already given"),
+            std::string::npos);
+  EXPECT_NE(ErrorOf("AES-GCN/128=a,*=c", "").find("unknown mechanism \"AES-GCN\""), std::string::npos);
+  EXPECT_EQ(ErrorOf("*/MULTIPART=a,*=c", "").find("unknown mechanism \"*\""), 0u);
+}
+
 TEST(SymmetricBuild, UnsupportedMechanismsKeySizesAndOptions) {
   const SymmetricBuild build =
       ParseOrDie("*=builtin", "DES-CFB,DES-CMAC/128,CHACHA20/IV16,CHACHA20-POLY1305/NONCE8");

@@ -156,8 +156,10 @@ std::vector<size_t> ChunkSplitter::Split(size_t total) {
 bool ChunkSplitter::Coin() { return (random_() & 1) != 0; }
 
 psa_status_t ImportKey(psa_key_type_t type, psa_key_usage_t usage, psa_algorithm_t alg,
-                       const Bytes& key, psa_key_id_t* id) {
+                       const Bytes& key, psa_key_id_t* id, psa_key_location_t location) {
   psa_key_attributes_t attributes = psa_key_attributes_init();
+  psa_set_key_lifetime(&attributes, PSA_KEY_LIFETIME_FROM_PERSISTENCE_AND_LOCATION(
+                                        PSA_KEY_PERSISTENCE_VOLATILE, location));
   psa_set_key_type(&attributes, type);
   psa_set_key_usage_flags(&attributes, usage);
   psa_set_key_algorithm(&attributes, alg);
@@ -176,7 +178,7 @@ psa_status_t KeyCache::Get(psa_key_type_t type, psa_key_usage_t usage, psa_algor
       return PSA_SUCCESS;
     }
   }
-  const psa_status_t status = ImportKey(type, usage, alg, key, id);
+  const psa_status_t status = ImportKey(type, usage, alg, key, id, location_);
   if (status != PSA_SUCCESS) return status;
   if (entries_.size() == kCapacity) {
     psa_destroy_key(entries_.front().id);

@@ -49,17 +49,22 @@ class ChunkSplitter {
   std::mt19937_64 random_;
 };
 
-// Imports `key` as a volatile key of type `type` that permits exactly
-// `usage` and `alg`; *id is the key on success.
+// Imports `key` as a volatile key of type `type` at `location` (the core's
+// key store for PSA_KEY_LOCATION_LOCAL_STORAGE, else the opaque driver of
+// the location) that permits exactly `usage` and `alg`; *id is the key on
+// success.
 psa_status_t ImportKey(psa_key_type_t type, psa_key_usage_t usage,
-                       psa_algorithm_t alg, const Bytes& key, psa_key_id_t* id);
+                       psa_algorithm_t alg, const Bytes& key, psa_key_id_t* id,
+                       psa_key_location_t location = PSA_KEY_LOCATION_LOCAL_STORAGE);
 
 // Keys imported for consecutive vectors: the CAVP files repeat a key over a
 // group, so the last few keys are kept and reused, and destroyed when
-// evicted, on Clear() and with the cache. Not thread-safe.
+// evicted, on Clear() and with the cache. Every key is imported at the
+// cache's location. Not thread-safe.
 class KeyCache {
  public:
-  KeyCache() = default;
+  explicit KeyCache(psa_key_location_t location = PSA_KEY_LOCATION_LOCAL_STORAGE)
+      : location_(location) {}
   KeyCache(const KeyCache&) = delete;
   KeyCache& operator=(const KeyCache&) = delete;
   ~KeyCache() { Clear(); }
@@ -81,6 +86,7 @@ class KeyCache {
     psa_key_id_t id;
   };
   static constexpr size_t kCapacity = 4;
+  psa_key_location_t location_;
   std::vector<Entry> entries_;  // most recently used last
 };
 

@@ -7,6 +7,7 @@
 
 #include "tests/vectors/hex.h"
 #include "tests/vectors/symmetric_serving.h"
+#include "tests/vectors/symmetric_witness.h"
 
 namespace tests::vectors {
 namespace {
@@ -90,18 +91,50 @@ class Checker {
     return false;
   }
 
+  // The serving declaration's question for a call of kind `call`.
+  ServingQuery Query(SymmetricCall call) const {
+    ServingQuery query;
+    query.mechanism = mechanism_;
+    query.key_bits = key_bits_;
+    query.shortened = IsShortened(alg_);
+    query.multipart = IsMultipart(call);
+    return query;
+  }
+
+  // Runs `run`, one call of kind `call`, and adds to its result's problem
+  // how it was served otherwise than the build declares: on success by
+  // another driver (psa::dispatch::LastServingDriver), and whatever the
+  // witness of the test drivers' counters finds (symmetric_witness.h).
+  template <typename Run>
+  CallResult Observe(SymmetricCall call, Run run) const {
+    ServingWitness* witness = context_.witness;
+    ServingWitness::Snapshot before;
+    if (witness != nullptr) before = witness->Take();
+    CallResult result = run();
+    const ServingQuery query = Query(call);
+    const std::string& expected = context_.build->DriverFor(query);
+    std::string problem;
+    if (result.status == PSA_SUCCESS) {
+      const std::string served = LastServingDriver();
+      if (served != expected) {
+        problem = result.call + " succeeded but was served by " + served + ", the build expects " + expected +
+                  " for " + Describe(query);
+      }
+    }
+    if (problem.empty() && witness != nullptr) {
+      problem = witness->Check(call, expected, result.status, before, witness->Take());
+      if (!problem.empty()) problem += " (" + Describe(query) + ")";
+    }
+    if (!problem.empty()) result.problem += (result.problem.empty() ? "" : "; ") + problem;
+    return result;
+  }
+
   // Checks a call that must succeed; on failure returns the failure.
   std::string Succeeds(const CallResult& result) const {
     if (result.status != PSA_SUCCESS) {
       return result.Describe() + NotSupportedHint(result.status);
     }
     if (!result.problem.empty()) return result.Describe();
-    const std::string& expected = context_.build->DriverFor(mechanism_);
-    const std::string served = LastServingDriver();
-    if (served != expected) {
-      return result.call + " succeeded but was served by " + served + ", the build expects " +
-             expected + " for " + mechanism_;
-    }
     return "";
   }
 
@@ -162,6 +195,14 @@ class Checker {
   ChunkSplitter* splitter() const { return context_.splitter; }
 
  private:
+  // "AES-GCM, 192-bit key, shortened tag, multi-part".
+  static std::string Describe(const ServingQuery& query) {
+    std::string text = query.mechanism + ", " + std::to_string(query.key_bits) + "-bit key";
+    if (query.shortened) text += ", truncated MAC or shortened tag";
+    if (query.multipart) text += ", multi-part";
+    return text;
+  }
+
   std::string NotSupportedHint(psa_status_t status) const {
     if (status != PSA_ERROR_NOT_SUPPORTED) return "";
     return " (if the build does not support " + mechanism_ +
@@ -179,10 +220,14 @@ class Checker {
 
 // --- AEAD ---
 
-std::vector<CallResult> AeadEncryptCalls(const AeadCase& c, psa_key_id_t id, ChunkSplitter* splitter) {
-  return {AeadEncrypt(id, c.key_type, c.alg, c.nonce, c.ad, c.plaintext),
-          AeadEncryptMultipart(id, c.key_type, c.key.size() * 8, c.alg, c.nonce, c.ad, c.plaintext,
-                               RandomAeadPlan(splitter, c.alg, c.ad.size(), c.plaintext.size()))};
+std::vector<CallResult> AeadEncryptCalls(const AeadCase& c, psa_key_id_t id, const Checker& checker) {
+  ChunkSplitter* splitter = checker.splitter();
+  return {checker.Observe(SymmetricCall::kAeadEncrypt,
+                          [&] { return AeadEncrypt(id, c.key_type, c.alg, c.nonce, c.ad, c.plaintext); }),
+          checker.Observe(SymmetricCall::kAeadEncryptMultipart, [&] {
+            return AeadEncryptMultipart(id, c.key_type, c.key.size() * 8, c.alg, c.nonce, c.ad, c.plaintext,
+                                        RandomAeadPlan(splitter, c.alg, c.ad.size(), c.plaintext.size()));
+          })};
 }
 
 // Decryption of the vector's input. For a rejected parameter whose vector
@@ -190,14 +235,18 @@ std::vector<CallResult> AeadEncryptCalls(const AeadCase& c, psa_key_id_t id, Chu
 // invalid nonce sizes have no tag), the input is completed with zero bytes
 // to the tag length: the parameter, not the input's length, must be what is
 // rejected.
-std::vector<CallResult> AeadDecryptCalls(const AeadCase& c, psa_key_id_t id, ChunkSplitter* splitter,
+std::vector<CallResult> AeadDecryptCalls(const AeadCase& c, psa_key_id_t id, const Checker& checker,
                                          bool rejected_parameter = false) {
+  ChunkSplitter* splitter = checker.splitter();
   Bytes input = Concat(c.ciphertext, c.tag);
   const size_t tag_length = PSA_AEAD_TAG_LENGTH(c.key_type, c.key.size() * 8, c.alg);
   if (rejected_parameter && input.size() < tag_length) input.resize(tag_length, 0);
-  return {AeadDecrypt(id, c.key_type, c.alg, c.nonce, c.ad, input),
-          AeadDecryptMultipart(id, c.key_type, c.alg, c.nonce, c.ad, c.ciphertext, c.tag,
-                               RandomAeadPlan(splitter, c.alg, c.ad.size(), c.ciphertext.size()))};
+  return {checker.Observe(SymmetricCall::kAeadDecrypt,
+                          [&] { return AeadDecrypt(id, c.key_type, c.alg, c.nonce, c.ad, input); }),
+          checker.Observe(SymmetricCall::kAeadDecryptMultipart, [&] {
+            return AeadDecryptMultipart(id, c.key_type, c.alg, c.nonce, c.ad, c.ciphertext, c.tag,
+                                        RandomAeadPlan(splitter, c.alg, c.ad.size(), c.ciphertext.size()));
+          })};
 }
 
 Verdict AeadValid(const AeadCase& c, Checker* checker) {
@@ -205,13 +254,15 @@ Verdict AeadValid(const AeadCase& c, Checker* checker) {
   psa_key_id_t id = PSA_KEY_ID_NULL;
   if (c.encrypt) {
     if (!checker->Key(PSA_KEY_USAGE_ENCRYPT, c.key, &id, &failure)) return Verdict::Fail(failure);
-    const CallResult single = AeadEncrypt(id, c.key_type, c.alg, c.nonce, c.ad, c.plaintext);
+    const CallResult single = checker->Observe(
+        SymmetricCall::kAeadEncrypt, [&] { return AeadEncrypt(id, c.key_type, c.alg, c.nonce, c.ad, c.plaintext); });
     failure = checker->Succeeds(single);
     if (failure.empty()) failure = CompareOutput(single, single.call, single.output, Concat(c.ciphertext, c.tag));
     if (!failure.empty()) return Verdict::Fail(failure);
-    const CallResult multi = AeadEncryptMultipart(
-        id, c.key_type, c.key.size() * 8, c.alg, c.nonce, c.ad, c.plaintext,
-        RandomAeadPlan(checker->splitter(), c.alg, c.ad.size(), c.plaintext.size()));
+    const CallResult multi = checker->Observe(SymmetricCall::kAeadEncryptMultipart, [&] {
+      return AeadEncryptMultipart(id, c.key_type, c.key.size() * 8, c.alg, c.nonce, c.ad, c.plaintext,
+                                  RandomAeadPlan(checker->splitter(), c.alg, c.ad.size(), c.plaintext.size()));
+    });
     failure = checker->Succeeds(multi);
     if (failure.empty()) failure = CompareOutput(multi, "multi-part encryption", multi.output, c.ciphertext);
     if (failure.empty()) failure = CompareOutput(multi, "multi-part encryption (tag)", multi.tag, c.tag);
@@ -219,14 +270,16 @@ Verdict AeadValid(const AeadCase& c, Checker* checker) {
   }
   if (c.decrypt) {
     if (!checker->Key(PSA_KEY_USAGE_DECRYPT, c.key, &id, &failure)) return Verdict::Fail(failure);
-    const CallResult single =
-        AeadDecrypt(id, c.key_type, c.alg, c.nonce, c.ad, Concat(c.ciphertext, c.tag));
+    const CallResult single = checker->Observe(SymmetricCall::kAeadDecrypt, [&] {
+      return AeadDecrypt(id, c.key_type, c.alg, c.nonce, c.ad, Concat(c.ciphertext, c.tag));
+    });
     failure = checker->Succeeds(single);
     if (failure.empty()) failure = CompareOutput(single, single.call, single.output, c.plaintext);
     if (!failure.empty()) return Verdict::Fail(failure);
-    const CallResult multi = AeadDecryptMultipart(
-        id, c.key_type, c.alg, c.nonce, c.ad, c.ciphertext, c.tag,
-        RandomAeadPlan(checker->splitter(), c.alg, c.ad.size(), c.ciphertext.size()));
+    const CallResult multi = checker->Observe(SymmetricCall::kAeadDecryptMultipart, [&] {
+      return AeadDecryptMultipart(id, c.key_type, c.alg, c.nonce, c.ad, c.ciphertext, c.tag,
+                                  RandomAeadPlan(checker->splitter(), c.alg, c.ad.size(), c.ciphertext.size()));
+    });
     failure = checker->Succeeds(multi);
     if (failure.empty()) failure = CompareOutput(multi, "multi-part decryption", multi.output, c.plaintext);
     if (!failure.empty()) return Verdict::Fail(failure);
@@ -239,7 +292,8 @@ Verdict AeadInvalidTag(const AeadCase& c, Checker* checker) {
   psa_key_id_t id = PSA_KEY_ID_NULL;
   if (c.encrypt) {
     if (!checker->Key(PSA_KEY_USAGE_ENCRYPT, c.key, &id, &failure)) return Verdict::Fail(failure);
-    const CallResult single = AeadEncrypt(id, c.key_type, c.alg, c.nonce, c.ad, c.plaintext);
+    const CallResult single = checker->Observe(
+        SymmetricCall::kAeadEncrypt, [&] { return AeadEncrypt(id, c.key_type, c.alg, c.nonce, c.ad, c.plaintext); });
     failure = checker->Succeeds(single);
     if (!failure.empty()) return Verdict::Fail(failure);
     if (single.output == Concat(c.ciphertext, c.tag)) {
@@ -248,7 +302,7 @@ Verdict AeadInvalidTag(const AeadCase& c, Checker* checker) {
   }
   if (c.decrypt) {
     if (!checker->Key(PSA_KEY_USAGE_DECRYPT, c.key, &id, &failure)) return Verdict::Fail(failure);
-    for (const CallResult& result : AeadDecryptCalls(c, id, checker->splitter())) {
+    for (const CallResult& result : AeadDecryptCalls(c, id, *checker)) {
       failure = Checker::FailsWith(result, {PSA_ERROR_INVALID_SIGNATURE}, nullptr);
       if (failure.empty() && result.call != "psa_aead_decrypt" && result.call != "psa_aead_verify") {
         failure = result.Describe() + ": the tag must be rejected by psa_aead_verify";
@@ -264,14 +318,14 @@ Verdict AeadOptionalVariant(const AeadCase& c, Checker* checker) {
   psa_key_id_t id = PSA_KEY_ID_NULL;
   if (c.encrypt) {
     if (!checker->Key(PSA_KEY_USAGE_ENCRYPT, c.key, &id, &failure)) return Verdict::Fail(failure);
-    for (const CallResult& result : AeadEncryptCalls(c, id, checker->splitter())) {
+    for (const CallResult& result : AeadEncryptCalls(c, id, *checker)) {
       failure = checker->Succeeds(result);
       if (!failure.empty()) return Verdict::Fail(failure);
     }
   }
   if (c.decrypt) {
     if (!checker->Key(PSA_KEY_USAGE_DECRYPT, c.key, &id, &failure)) return Verdict::Fail(failure);
-    for (const CallResult& result : AeadDecryptCalls(c, id, checker->splitter())) {
+    for (const CallResult& result : AeadDecryptCalls(c, id, *checker)) {
       failure = Checker::FailsWith(result, {PSA_ERROR_INVALID_SIGNATURE, PSA_ERROR_INVALID_ARGUMENT},
                                    nullptr);
       if (!failure.empty()) return Verdict::Fail(failure);
@@ -290,8 +344,9 @@ Verdict CipherValid(const CipherCase& c, Checker* checker) {
     if (!checker->Key(PSA_KEY_USAGE_ENCRYPT, c.key, &id, &failure)) return Verdict::Fail(failure);
     const std::vector<size_t> one_update = {c.plaintext.size()};
     for (const std::vector<size_t>& chunks : {one_update, splitter->Split(c.plaintext.size())}) {
-      const CallResult result =
-          CipherMultipart(/*encrypt=*/true, id, c.key_type, c.alg, c.iv, c.plaintext, chunks);
+      const CallResult result = checker->Observe(SymmetricCall::kCipherEncryptMultipart, [&] {
+        return CipherMultipart(/*encrypt=*/true, id, c.key_type, c.alg, c.iv, c.plaintext, chunks);
+      });
       failure = checker->Succeeds(result);
       if (failure.empty()) {
         failure = CompareOutput(result, "multi-part encryption", result.output, c.ciphertext,
@@ -299,7 +354,8 @@ Verdict CipherValid(const CipherCase& c, Checker* checker) {
       }
       if (!failure.empty()) return Verdict::Fail(failure);
     }
-    const CallResult single = CipherEncrypt(id, c.key_type, c.alg, c.plaintext);
+    const CallResult single = checker->Observe(SymmetricCall::kCipherEncrypt,
+                                               [&] { return CipherEncrypt(id, c.key_type, c.alg, c.plaintext); });
     failure = checker->Succeeds(single);
     if (!failure.empty()) return Verdict::Fail(failure);
     if (c.iv.empty()) {
@@ -309,7 +365,8 @@ Verdict CipherValid(const CipherCase& c, Checker* checker) {
       // A random IV: decrypting the output must give the plaintext back.
       psa_key_id_t decrypt_id = PSA_KEY_ID_NULL;
       if (!checker->Key(PSA_KEY_USAGE_DECRYPT, c.key, &decrypt_id, &failure)) return Verdict::Fail(failure);
-      const CallResult back = CipherDecrypt(decrypt_id, c.key_type, c.alg, single.output);
+      const CallResult back = checker->Observe(
+          SymmetricCall::kCipherDecrypt, [&] { return CipherDecrypt(decrypt_id, c.key_type, c.alg, single.output); });
       failure = checker->Succeeds(back);
       if (failure.empty()) {
         failure = CompareOutput(back, "psa_cipher_decrypt of psa_cipher_encrypt's output", back.output, c.plaintext);
@@ -320,14 +377,17 @@ Verdict CipherValid(const CipherCase& c, Checker* checker) {
   if (c.decrypt) {
     if (!checker->Key(PSA_KEY_USAGE_DECRYPT, c.key, &id, &failure)) return Verdict::Fail(failure);
     if (c.single_part_decrypt) {
-      const CallResult single = CipherDecrypt(id, c.key_type, c.alg, Concat(c.iv, c.ciphertext));
+      const CallResult single = checker->Observe(SymmetricCall::kCipherDecrypt, [&] {
+        return CipherDecrypt(id, c.key_type, c.alg, Concat(c.iv, c.ciphertext));
+      });
       failure = checker->Succeeds(single);
       if (failure.empty()) failure = CompareOutput(single, single.call, single.output, c.plaintext, c.ignored_prefix);
       if (!failure.empty()) return Verdict::Fail(failure);
     }
     const std::vector<size_t> chunks = splitter->Split(c.ciphertext.size());
-    const CallResult multi =
-        CipherMultipart(/*encrypt=*/false, id, c.key_type, c.alg, c.iv, c.ciphertext, chunks);
+    const CallResult multi = checker->Observe(SymmetricCall::kCipherDecryptMultipart, [&] {
+      return CipherMultipart(/*encrypt=*/false, id, c.key_type, c.alg, c.iv, c.ciphertext, chunks);
+    });
     failure = checker->Succeeds(multi);
     if (failure.empty()) {
       failure = CompareOutput(multi, "multi-part decryption", multi.output, c.plaintext, c.ignored_prefix);
@@ -337,20 +397,30 @@ Verdict CipherValid(const CipherCase& c, Checker* checker) {
   return Verdict::Pass();
 }
 
-std::vector<CallResult> CipherDecryptCalls(const CipherCase& c, psa_key_id_t id, ChunkSplitter* splitter) {
+// Multi-part cipher calls of `c` with random chunks.
+CallResult CipherMultipartCall(bool encrypt, const CipherCase& c, psa_key_id_t id, const Checker& checker) {
+  const Bytes& input = encrypt ? c.plaintext : c.ciphertext;
+  return checker.Observe(
+      encrypt ? SymmetricCall::kCipherEncryptMultipart : SymmetricCall::kCipherDecryptMultipart, [&] {
+        return CipherMultipart(encrypt, id, c.key_type, c.alg, c.iv, input, checker.splitter()->Split(input.size()));
+      });
+}
+
+std::vector<CallResult> CipherDecryptCalls(const CipherCase& c, psa_key_id_t id, const Checker& checker) {
   std::vector<CallResult> results;
   if (c.single_part_decrypt) {
-    results.push_back(CipherDecrypt(id, c.key_type, c.alg, Concat(c.iv, c.ciphertext)));
+    results.push_back(checker.Observe(SymmetricCall::kCipherDecrypt, [&] {
+      return CipherDecrypt(id, c.key_type, c.alg, Concat(c.iv, c.ciphertext));
+    }));
   }
-  results.push_back(CipherMultipart(/*encrypt=*/false, id, c.key_type, c.alg, c.iv, c.ciphertext,
-                                    splitter->Split(c.ciphertext.size())));
+  results.push_back(CipherMultipartCall(/*encrypt=*/false, c, id, checker));
   return results;
 }
 
-std::vector<CallResult> CipherEncryptCalls(const CipherCase& c, psa_key_id_t id, ChunkSplitter* splitter) {
-  return {CipherEncrypt(id, c.key_type, c.alg, c.plaintext),
-          CipherMultipart(/*encrypt=*/true, id, c.key_type, c.alg, c.iv, c.plaintext,
-                          splitter->Split(c.plaintext.size()))};
+std::vector<CallResult> CipherEncryptCalls(const CipherCase& c, psa_key_id_t id, const Checker& checker) {
+  return {checker.Observe(SymmetricCall::kCipherEncrypt,
+                          [&] { return CipherEncrypt(id, c.key_type, c.alg, c.plaintext); }),
+          CipherMultipartCall(/*encrypt=*/true, c, id, checker)};
 }
 
 Verdict CipherDecryptFails(const CipherCase& c, Checker* checker, const std::set<psa_status_t>& allowed) {
@@ -358,7 +428,7 @@ Verdict CipherDecryptFails(const CipherCase& c, Checker* checker, const std::set
   psa_key_id_t id = PSA_KEY_ID_NULL;
   if (!checker->Key(PSA_KEY_USAGE_DECRYPT, c.key, &id, &failure)) return Verdict::Fail(failure);
   std::set<std::string> seen;
-  for (const CallResult& result : CipherDecryptCalls(c, id, checker->splitter())) {
+  for (const CallResult& result : CipherDecryptCalls(c, id, *checker)) {
     failure = Checker::FailsWith(result, allowed, &seen);
     if (failure.empty() && result.call != "psa_cipher_decrypt" && result.call != "psa_cipher_finish") {
       failure = result.Describe() + ": the ciphertext must be rejected by psa_cipher_finish";
@@ -371,17 +441,26 @@ Verdict CipherDecryptFails(const CipherCase& c, Checker* checker, const std::set
 
 // --- MACs ---
 
+CallResult MacVerifyMultipartCall(const MacCase& c, const Bytes& mac, psa_key_id_t id, const Checker& checker) {
+  return checker.Observe(SymmetricCall::kMacVerifyMultipart, [&] {
+    return MacVerifyMultipart(id, c.alg, c.message, mac, checker.splitter()->Split(c.message.size()));
+  });
+}
+
 Verdict MacValid(const MacCase& c, Checker* checker) {
   std::string failure;
   psa_key_id_t id = PSA_KEY_ID_NULL;
   const size_t key_bits = c.key.size() * 8;
   if (!checker->Key(PSA_KEY_USAGE_SIGN_MESSAGE, c.key, &id, &failure)) return Verdict::Fail(failure);
-  const CallResult single = MacCompute(id, c.key_type, key_bits, c.alg, c.message);
+  const CallResult single = checker->Observe(
+      SymmetricCall::kMacCompute, [&] { return MacCompute(id, c.key_type, key_bits, c.alg, c.message); });
   failure = checker->Succeeds(single);
   if (failure.empty()) failure = CompareOutput(single, single.call, single.output, c.mac);
   if (!failure.empty()) return Verdict::Fail(failure);
   const std::vector<size_t> sign_chunks = checker->splitter()->Split(c.message.size());
-  const CallResult multi = MacSignMultipart(id, c.key_type, key_bits, c.alg, c.message, sign_chunks);
+  const CallResult multi = checker->Observe(SymmetricCall::kMacSignMultipart, [&] {
+    return MacSignMultipart(id, c.key_type, key_bits, c.alg, c.message, sign_chunks);
+  });
   failure = checker->Succeeds(multi);
   if (failure.empty()) {
     failure = CompareOutput(multi, "multi-part MAC", multi.output, c.mac);
@@ -389,15 +468,14 @@ Verdict MacValid(const MacCase& c, Checker* checker) {
   if (!failure.empty()) return Verdict::Fail(failure);
 
   if (!checker->Key(PSA_KEY_USAGE_VERIFY_MESSAGE, c.key, &id, &failure)) return Verdict::Fail(failure);
-  failure = checker->Succeeds(MacVerify(id, c.alg, c.message, c.mac));
-  if (failure.empty()) {
-    failure = checker->Succeeds(
-        MacVerifyMultipart(id, c.alg, c.message, c.mac, checker->splitter()->Split(c.message.size())));
-  }
+  failure = checker->Succeeds(
+      checker->Observe(SymmetricCall::kMacVerify, [&] { return MacVerify(id, c.alg, c.message, c.mac); }));
+  if (failure.empty()) failure = checker->Succeeds(MacVerifyMultipartCall(c, c.mac, id, *checker));
   if (failure.empty() && !c.mac.empty()) {
     Bytes flipped = c.mac;
     flipped.back() ^= 1;
-    CallResult rejected = MacVerify(id, c.alg, c.message, flipped);
+    CallResult rejected =
+        checker->Observe(SymmetricCall::kMacVerify, [&] { return MacVerify(id, c.alg, c.message, flipped); });
     rejected.call += " (last bit flipped)";
     failure = Checker::FailsWith(rejected, {PSA_ERROR_INVALID_SIGNATURE}, nullptr);
   }
@@ -409,7 +487,8 @@ Verdict MacInvalidTag(const MacCase& c, Checker* checker) {
   std::string failure;
   psa_key_id_t id = PSA_KEY_ID_NULL;
   if (!checker->Key(PSA_KEY_USAGE_SIGN_MESSAGE, c.key, &id, &failure)) return Verdict::Fail(failure);
-  const CallResult computed = MacCompute(id, c.key_type, c.key.size() * 8, c.alg, c.message);
+  const CallResult computed = checker->Observe(
+      SymmetricCall::kMacCompute, [&] { return MacCompute(id, c.key_type, c.key.size() * 8, c.alg, c.message); });
   failure = checker->Succeeds(computed);
   if (!failure.empty()) return Verdict::Fail(failure);
   if (computed.output == c.mac) {
@@ -417,8 +496,8 @@ Verdict MacInvalidTag(const MacCase& c, Checker* checker) {
   }
   if (!checker->Key(PSA_KEY_USAGE_VERIFY_MESSAGE, c.key, &id, &failure)) return Verdict::Fail(failure);
   for (const CallResult& result :
-       {MacVerify(id, c.alg, c.message, c.mac),
-        MacVerifyMultipart(id, c.alg, c.message, c.mac, checker->splitter()->Split(c.message.size()))}) {
+       {checker->Observe(SymmetricCall::kMacVerify, [&] { return MacVerify(id, c.alg, c.message, c.mac); }),
+        MacVerifyMultipartCall(c, c.mac, id, *checker)}) {
     failure = Checker::FailsWith(result, {PSA_ERROR_INVALID_SIGNATURE}, nullptr);
     if (failure.empty() && result.call != "psa_mac_verify" && result.call != "psa_mac_verify_finish") {
       failure = result.Describe() + ": the MAC must be rejected by psa_mac_verify_finish";
@@ -447,15 +526,14 @@ std::string UnexpectedExpectation(const char* family) {
 Verdict CheckAead(const AeadCase& c, Expectation expectation, const CheckContext& context) {
   Checker checker(context, c.key_type, c.key.size() * 8, c.alg, c.option);
   if (!checker.HasMechanism()) return Verdict::Fail("not an AEAD mechanism this suite knows");
-  ChunkSplitter* splitter = context.splitter;
   std::vector<std::pair<psa_key_usage_t, Checker::Calls>> directions;
   if (c.encrypt) {
     directions.emplace_back(PSA_KEY_USAGE_ENCRYPT,
-                            [&](psa_key_id_t id) { return AeadEncryptCalls(c, id, splitter); });
+                            [&](psa_key_id_t id) { return AeadEncryptCalls(c, id, checker); });
   }
   if (c.decrypt) {
     directions.emplace_back(PSA_KEY_USAGE_DECRYPT, [&](psa_key_id_t id) {
-      return AeadDecryptCalls(c, id, splitter, /*rejected_parameter=*/true);
+      return AeadDecryptCalls(c, id, checker, /*rejected_parameter=*/true);
     });
   }
   const std::string declaration = checker.UnsupportedDeclaration();
@@ -477,15 +555,14 @@ Verdict CheckAead(const AeadCase& c, Expectation expectation, const CheckContext
 Verdict CheckCipher(const CipherCase& c, Expectation expectation, const CheckContext& context) {
   Checker checker(context, c.key_type, c.key.size() * 8, c.alg, c.option);
   if (!checker.HasMechanism()) return Verdict::Fail("not a cipher mechanism this suite knows");
-  ChunkSplitter* splitter = context.splitter;
   std::vector<std::pair<psa_key_usage_t, Checker::Calls>> directions;
   if (c.encrypt) {
     directions.emplace_back(PSA_KEY_USAGE_ENCRYPT,
-                            [&](psa_key_id_t id) { return CipherEncryptCalls(c, id, splitter); });
+                            [&](psa_key_id_t id) { return CipherEncryptCalls(c, id, checker); });
   }
   if (c.decrypt) {
     directions.emplace_back(PSA_KEY_USAGE_DECRYPT,
-                            [&](psa_key_id_t id) { return CipherDecryptCalls(c, id, splitter); });
+                            [&](psa_key_id_t id) { return CipherDecryptCalls(c, id, checker); });
   }
   const std::set<psa_status_t> rejected = RejectedStatuses(expectation);
   if (!rejected.empty()) return checker.Rejection(directions, c.key, rejected);
@@ -497,14 +574,12 @@ Verdict CheckCipher(const CipherCase& c, Expectation expectation, const CheckCon
       directions.clear();
       if (c.encrypt) {
         directions.emplace_back(PSA_KEY_USAGE_ENCRYPT, [&](psa_key_id_t id) {
-          return std::vector<CallResult>{CipherMultipart(/*encrypt=*/true, id, c.key_type, c.alg, c.iv,
-                                                         c.plaintext, splitter->Split(c.plaintext.size()))};
+          return std::vector<CallResult>{CipherMultipartCall(/*encrypt=*/true, c, id, checker)};
         });
       }
       if (c.decrypt) {
         directions.emplace_back(PSA_KEY_USAGE_DECRYPT, [&](psa_key_id_t id) {
-          return std::vector<CallResult>{CipherMultipart(/*encrypt=*/false, id, c.key_type, c.alg, c.iv,
-                                                         c.ciphertext, splitter->Split(c.ciphertext.size()))};
+          return std::vector<CallResult>{CipherMultipartCall(/*encrypt=*/false, c, id, checker)};
         });
       }
     }
@@ -531,14 +606,17 @@ Verdict CheckMac(const MacCase& c, Expectation expectation, const CheckContext& 
       {PSA_KEY_USAGE_SIGN_MESSAGE,
        [&](psa_key_id_t id) {
          return std::vector<CallResult>{
-             MacCompute(id, c.key_type, key_bits, c.alg, c.message),
-             MacSignMultipart(id, c.key_type, key_bits, c.alg, c.message, splitter->Split(c.message.size()))};
+             checker.Observe(SymmetricCall::kMacCompute,
+                             [&] { return MacCompute(id, c.key_type, key_bits, c.alg, c.message); }),
+             checker.Observe(SymmetricCall::kMacSignMultipart, [&] {
+               return MacSignMultipart(id, c.key_type, key_bits, c.alg, c.message, splitter->Split(c.message.size()));
+             })};
        }},
       {PSA_KEY_USAGE_VERIFY_MESSAGE,
        [&](psa_key_id_t id) {
          return std::vector<CallResult>{
-             MacVerify(id, c.alg, c.message, c.mac),
-             MacVerifyMultipart(id, c.alg, c.message, c.mac, splitter->Split(c.message.size()))};
+             checker.Observe(SymmetricCall::kMacVerify, [&] { return MacVerify(id, c.alg, c.message, c.mac); }),
+             MacVerifyMultipartCall(c, c.mac, id, checker)};
        }},
   };
   const std::set<psa_status_t> rejected = RejectedStatuses(expectation);

@@ -18,7 +18,8 @@
 //                     psa_mac_verify rejects the MAC with its last bit
 //                     flipped (PSA_ERROR_INVALID_SIGNATURE). Each successful
 //                     call must be served by the build's driver for the
-//                     mechanism.
+//                     call (SymmetricBuild::DriverFor: mechanism, key size,
+//                     truncated or not, single- or multi-part).
 //   kInvalidTag       AEAD: decryption, single- and multi-part, fails with
 //                     PSA_ERROR_INVALID_SIGNATURE ("The ciphertext is not
 //                     authentic"); MAC: verification fails with
@@ -62,6 +63,14 @@
 //                     placeholder must fail (INVALID_SIGNATURE, or
 //                     INVALID_ARGUMENT for input shorter than the tag).
 //
+// With a witness in the context (symmetric_witness.h), every call is also
+// checked against the test drivers' hit counters: no other test driver than
+// the build's for the call may be reached (unless the call gives
+// NOT_SUPPORTED), and a test driver that serves a call, or rejects its tag
+// or padding, must have done so through the entry points its description
+// routes the call to (e.g. psa_aead_decrypt through aead_decrypt_setup ...
+// aead_verify for a driver with only the multi-part family).
+//
 // A mechanism the build declares unsupported (SymmetricBuild::Unsupported,
 // or the case's option) must fail wherever it is used with
 // PSA_ERROR_NOT_SUPPORTED (for an optional IV or nonce length: "not
@@ -79,6 +88,7 @@
 #include "psa/crypto.h"
 #include "tests/vectors/symmetric_build.h"
 #include "tests/vectors/symmetric_calls.h"
+#include "tests/vectors/symmetric_witness.h"
 #include "tests/vectors/vector_report.h"
 
 namespace tests::vectors {
@@ -98,6 +108,8 @@ struct CheckContext {
   ChunkSplitter* splitter = nullptr;
   KeyCache* keys = nullptr;
   const SymmetricBuild* build = nullptr;
+  // The test drivers' counters, or nullptr not to check them.
+  ServingWitness* witness = nullptr;
 };
 
 struct AeadCase {

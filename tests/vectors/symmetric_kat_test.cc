@@ -24,8 +24,11 @@
 // not PSA algorithms, such as CFB-8 and the interleaved TDES modes). Each
 // vector goes through the single-part calls and the multi-part operations in
 // random chunks (symmetric_checks.h); the seed is printed, and
-// --test_env=PSA_VECTORS_SEED=<n> repeats a run. A vector skips only where
-// the build declares its mechanism unsupported (SYMMETRIC_UNSUPPORTED).
+// --test_env=PSA_VECTORS_SEED=<n> repeats a run. Keys are imported at the
+// build's key location (SYMMETRIC_KEY_LOCATION), and every call is checked
+// against the serving declaration (symmetric_checks.h, symmetric_witness.h).
+// A vector skips only where the build declares its mechanism unsupported
+// (SYMMETRIC_UNSUPPORTED).
 
 #include <gtest/gtest.h>
 
@@ -41,6 +44,7 @@
 #include "tests/vectors/symmetric_serving.h"
 #include "tests/vectors/symmetric_calls.h"
 #include "tests/vectors/symmetric_checks.h"
+#include "tests/vectors/symmetric_witness.h"
 #include "tests/vectors/test_files.h"
 #include "tests/vectors/vector_report.h"
 
@@ -548,6 +552,7 @@ class SymmetricKat : public ::testing::TestWithParam<KatFile> {
  protected:
   void SetUp() override {
     ASSERT_EQ(ThisSymmetricBuildError(), "");
+    ASSERT_EQ(ThisBuildWitnessError(), "");
     ASSERT_EQ(psa_crypto_init(), PSA_SUCCESS);
   }
 };
@@ -569,6 +574,9 @@ TEST(SymmetricKatBuild, DeclarationIsValidAndNamesOnlyLinkedDrivers) {
         << "SYMMETRIC_SERVING_DRIVERS expects " << driver << ", which this build does not link";
   }
   EXPECT_EQ(linked.back(), "builtin");
+  EXPECT_EQ(ThisBuildWitnessError(), "");
+  EXPECT_TRUE(LocationIsServed(SymmetricKeyLocation()))
+      << "SYMMETRIC_KEY_LOCATION " << SymmetricKeyLocation() << " has no driver in this build";
 }
 
 // The package's files, each run or skipped for a reason, and as many of
@@ -601,14 +609,17 @@ TEST(KatFiles, EveryFileIsRunOrSkippedForAReason) {
 TEST_P(SymmetricKat, EveryVectorGivesItsKnownAnswer) {
   const KatFile& file = GetParam();
   ChunkSplitter splitter(Seed());
-  KeyCache keys;
-  const CheckContext context{&splitter, &keys, &ThisSymmetricBuild()};
+  KeyCache keys(SymmetricKeyLocation());
+  ServingWitness& witness = ThisBuildWitness();
+  witness.ResetSummary();
+  const CheckContext context{&splitter, &keys, &ThisSymmetricBuild(), &witness};
   FileTally tally(file.path);
   std::string error;
   ASSERT_TRUE(RunFile(file, context, &tally, &error)) << error;
   keys.Clear();
   std::cout << "[ seed " << Seed() << " (--test_env=" << kSeedVariable << "=" << Seed()
             << " repeats it) ] " << tally.Summary() << std::endl;
+  if (!witness.Summary().empty()) std::cout << "  routes:\n" << witness.Summary() << std::endl;
   EXPECT_GT(tally.vectors(), 0u) << file.path << " has no vector";
   constexpr size_t kShownFailures = 20;
   for (size_t i = 0; i < tally.failures().size() && i < kShownFailures; ++i) {

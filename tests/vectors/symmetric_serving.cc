@@ -38,6 +38,10 @@ std::string LastServingDriver() {
   return name != nullptr ? name : "(none)";
 }
 
+bool LocationIsServed(psa_key_location_t location) {
+  return psa::dispatch::LocationIsSupported(location);
+}
+
 std::vector<std::string> LinkedDriverNames() {
   std::vector<std::string> names;
   for (uint32_t id = 1; id <= kMaxDriverId; ++id) {

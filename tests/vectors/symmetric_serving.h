@@ -9,15 +9,23 @@
 #include <string>
 #include <vector>
 
+#include "psa/crypto.h"
 #include "tests/vectors/symmetric_build.h"
 
 namespace tests::vectors {
 
 // The declaration of the build this binary was linked for: defined by the
 // build's expectation library (symmetric_this_build.cc, from
-// SYMMETRIC_SERVING_DRIVERS and SYMMETRIC_UNSUPPORTED in BUILD.bazel).
+// SYMMETRIC_SERVING_DRIVERS, SYMMETRIC_UNSUPPORTED and
+// SYMMETRIC_KEY_LOCATION in BUILD.bazel).
 const char* SymmetricServingSpec();
 const char* SymmetricUnsupportedSpec();
+// The location of every key the suites import (PSA_KEY_LOCATION_LOCAL_STORAGE
+// for transparent drivers, a vendor location for an opaque driver's keys).
+psa_key_location_t SymmetricKeyLocation();
+
+// Whether the linked dispatch has a driver for keys at `location`.
+bool LocationIsServed(psa_key_location_t location);
 
 // The declaration parsed once; on a bad declaration ThisSymmetricBuildError()
 // says why and the build is empty (DriverFor returns "").

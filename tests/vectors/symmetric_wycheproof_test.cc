@@ -45,7 +45,11 @@
 // extended, with its reason, before the vector counts.
 //
 // Keys are imported with exactly the usage and algorithm each call needs
-// (the tag or MAC length of the vector's group in the algorithm). Nothing
+// (the tag or MAC length of the vector's group in the algorithm), at the
+// build's key location (SYMMETRIC_KEY_LOCATION: an opaque driver's for an
+// opaque build). Besides the outputs and statuses, every call is checked
+// against the serving declaration, through the dispatch's last serving
+// driver and the test drivers' hit counters (symmetric_witness.h). Nothing
 // is skipped unless the build declares the mechanism unsupported
 // (SYMMETRIC_UNSUPPORTED in BUILD.bazel): then every call must say
 // PSA_ERROR_NOT_SUPPORTED.
@@ -60,6 +64,7 @@
 #include "tests/vectors/symmetric_serving.h"
 #include "tests/vectors/symmetric_calls.h"
 #include "tests/vectors/symmetric_checks.h"
+#include "tests/vectors/symmetric_witness.h"
 #include "tests/vectors/test_files.h"
 #include "tests/vectors/vector_report.h"
 #include "tests/vectors/wycheproof_vectors.h"
@@ -211,6 +216,7 @@ class SymmetricWycheproof : public ::testing::TestWithParam<WycheproofFileSpec> 
  protected:
   void SetUp() override {
     ASSERT_EQ(ThisSymmetricBuildError(), "");
+    ASSERT_EQ(ThisBuildWitnessError(), "");
     ASSERT_EQ(psa_crypto_init(), PSA_SUCCESS);
   }
 };
@@ -232,6 +238,9 @@ TEST(SymmetricWycheproofBuild, DeclarationIsValidAndNamesOnlyLinkedDrivers) {
         << "SYMMETRIC_SERVING_DRIVERS expects " << driver << ", which this build does not link";
   }
   EXPECT_EQ(linked.back(), "builtin");
+  EXPECT_EQ(ThisBuildWitnessError(), "");
+  EXPECT_TRUE(LocationIsServed(SymmetricKeyLocation()))
+      << "SYMMETRIC_KEY_LOCATION " << SymmetricKeyLocation() << " has no driver in this build";
 }
 
 TEST_P(SymmetricWycheproof, EveryVectorGivesItsExpectedResult) {
@@ -245,8 +254,10 @@ TEST_P(SymmetricWycheproof, EveryVectorGivesItsExpectedResult) {
   ASSERT_EQ(file.tests.size(), spec.number_of_tests);
 
   ChunkSplitter splitter(Seed());
-  KeyCache keys;
-  const CheckContext context{&splitter, &keys, &ThisSymmetricBuild()};
+  KeyCache keys(SymmetricKeyLocation());
+  ServingWitness& witness = ThisBuildWitness();
+  witness.ResetSummary();
+  const CheckContext context{&splitter, &keys, &ThisSymmetricBuild(), &witness};
   FileTally tally(std::string("wycheproof/") + spec.file);
   for (const WycheproofTest& test : file.tests) {
     const Verdict verdict = CheckTest(spec, test, context);
@@ -257,6 +268,7 @@ TEST_P(SymmetricWycheproof, EveryVectorGivesItsExpectedResult) {
   keys.Clear();
   std::cout << "[ seed " << Seed() << " (--test_env=" << kSeedVariable << "=" << Seed()
             << " repeats it) ] " << tally.Summary() << std::endl;
+  if (!witness.Summary().empty()) std::cout << "  routes:\n" << witness.Summary() << std::endl;
   EXPECT_EQ(tally.vectors(), spec.number_of_tests);
   constexpr size_t kShownFailures = 20;
   for (size_t i = 0; i < tally.failures().size() && i < kShownFailures; ++i) {
