@@ -113,10 +113,6 @@ psa_status_t CheckAllDataPassed(const psa_aead_operation_t* operation) {
   return PSA_SUCCESS;
 }
 
-psa_status_t CheckWritten(psa_status_t status, size_t written, size_t size) {
-  return status == PSA_SUCCESS && written > size ? PSA_ERROR_CORRUPTION_DETECTED : status;
-}
-
 }  // namespace
 }  // namespace psa::core
 

@@ -13,7 +13,6 @@
 #include "psa/core/keys/key_store.h"
 #include "psa/core/library_state.h"
 #include "psa/core/policy/operation_keys.h"
-#include "psa/core/secure_buffer.h"
 #include "psa/core/staged_output.h"
 #include "psa/core/wipe.h"
 #include "psa/crypto.h"
@@ -72,11 +71,6 @@ psa_status_t Setup(psa_cipher_operation_t* operation, psa_key_id_t key, psa_algo
   if (status == PSA_SUCCESS && !IsActive(operation)) status = PSA_ERROR_CORRUPTION_DETECTED;
   if (status != PSA_SUCCESS) EndOperation(operation);
   return status;
-}
-
-// A driver's output length must fit the buffer it was given.
-psa_status_t CheckWritten(psa_status_t status, size_t written, size_t size) {
-  return status == PSA_SUCCESS && written > size ? PSA_ERROR_CORRUPTION_DETECTED : status;
 }
 
 }  // namespace

@@ -30,6 +30,12 @@ inline bool BuffersOverlap(const void* a, size_t a_size, const void* b, size_t b
   return x < y + b_size && y < x + a_size;
 }
 
+// A driver's output length must fit the buffer it was given:
+// PSA_ERROR_CORRUPTION_DETECTED for a successful call that reports more.
+inline psa_status_t CheckWritten(psa_status_t status, size_t written, size_t size) {
+  return status == PSA_SUCCESS && written > size ? PSA_ERROR_CORRUPTION_DETECTED : status;
+}
+
 class StagedOutput {
  public:
   // An output of up to `size` bytes for `caller` (of `size` bytes), staged

@@ -157,10 +157,16 @@ struct Emitter {
   // (its own row), one of its alternatives, or nullptr if it does not.
   static const EntryPoint* Serving(const Driver& d, const Capability& cap, const EntryPoint& ep) {
     if (cap.Has(ep.name)) return &ep;
+    const DispatchAlternative* alt = AlternativeFor(d, cap, ep);
+    return alt != nullptr ? FindEntryPoint(alt->requires_entry_point) : nullptr;
+  }
+  // The first alternative of `ep` that capability `cap` of driver `d` can
+  // use, or nullptr.
+  static const DispatchAlternative* AlternativeFor(const Driver& d, const Capability& cap, const EntryPoint& ep) {
     for (const DispatchAlternative& alt : ep.alternatives) {
       if (!cap.Has(alt.requires_entry_point)) continue;
       if (alt.only_if_driver_lacks_primary && DriverHas(d, ep.name)) continue;
-      return FindEntryPoint(alt.requires_entry_point);
+      return &alt;
     }
     return nullptr;
   }
@@ -180,23 +186,21 @@ struct Emitter {
       args += name == "operation" ? "support::Context<" + d.ContextTypeName(cap, ep) + ">(operation)" : name;
     }
     if (cap.Has(ep.name)) return d.FunctionName(cap, ep) + "(" + args + ")";
-    for (const DispatchAlternative& alt : ep.alternatives) {
-      if (!cap.Has(alt.requires_entry_point)) continue;
-      if (alt.only_if_driver_lacks_primary && DriverHas(d, ep.name)) continue;
-      const EntryPoint& required = *FindEntryPoint(alt.requires_entry_point);
-      if (alt.support_function == nullptr) return d.FunctionName(cap, required) + "(" + args + ")";
-      std::string call = std::string("support::") + alt.support_function;
-      std::string functions;
-      for (const char* name : alt.support_entry_points) {
-        const EntryPoint& part = *FindEntryPoint(name);
-        if (part.context_type != nullptr && call.find('<') == std::string::npos) {
-          call += "<" + d.ContextTypeName(cap, part) + ">";
-        }
-        functions += d.FunctionName(cap, part) + ", ";
-      }
-      return call + "(" + functions + args + ")";
+    const DispatchAlternative* alt = AlternativeFor(d, cap, ep);
+    if (alt == nullptr) return "PSA_ERROR_NOT_SUPPORTED";
+    if (alt->support_function == nullptr) {
+      return d.FunctionName(cap, *FindEntryPoint(alt->requires_entry_point)) + "(" + args + ")";
     }
-    return "PSA_ERROR_NOT_SUPPORTED";
+    std::string call = std::string("support::") + alt->support_function;
+    std::string functions;
+    for (const char* name : alt->support_entry_points) {
+      const EntryPoint& part = *FindEntryPoint(name);
+      if (part.context_type != nullptr && call.find('<') == std::string::npos) {
+        call += "<" + d.ContextTypeName(cap, part) + ">";
+      }
+      functions += d.FunctionName(cap, part) + ", ";
+    }
+    return call + "(" + functions + args + ")";
   }
 
   // For an entry point of an active operation, the switch case of each
