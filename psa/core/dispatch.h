@@ -142,6 +142,87 @@ psa_status_t AeadVerify(psa_aead_operation_t* operation, uint8_t* plaintext, siz
 psa_status_t AeadAbort(psa_aead_operation_t* operation);
 
 // ---------------------------------------------------------------------------
+// Signatures, asymmetric encryption and key agreement: single-part calls
+// with the entry points' prototypes, dispatched as the MAC family above
+// (transparent drivers in priority order with filters and fallback, opaque
+// keys by location). KeyAgreement chooses its driver by `our_attributes`.
+//
+// SignMessage and VerifyMessage use a driver's "sign_message" /
+// "verify_message" or, for a hash-and-sign algorithm, its "sign_hash" /
+// "verify_hash" on the hash of the message computed with HashCompute (the
+// driver interface: "the core calls hash_compute and then sign_hash").
+psa_status_t SignHash(const psa_key_attributes_t* attributes, const uint8_t* key_buffer, size_t key_buffer_size,
+                      psa_algorithm_t alg, const uint8_t* hash, size_t hash_length, uint8_t* signature,
+                      size_t signature_size, size_t* signature_length);
+psa_status_t VerifyHash(const psa_key_attributes_t* attributes, const uint8_t* key_buffer, size_t key_buffer_size,
+                        psa_algorithm_t alg, const uint8_t* hash, size_t hash_length, const uint8_t* signature,
+                        size_t signature_length);
+psa_status_t SignMessage(const psa_key_attributes_t* attributes, const uint8_t* key_buffer, size_t key_buffer_size,
+                         psa_algorithm_t alg, const uint8_t* input, size_t input_length, uint8_t* signature,
+                         size_t signature_size, size_t* signature_length);
+psa_status_t VerifyMessage(const psa_key_attributes_t* attributes, const uint8_t* key_buffer,
+                           size_t key_buffer_size, psa_algorithm_t alg, const uint8_t* input, size_t input_length,
+                           const uint8_t* signature, size_t signature_length);
+psa_status_t AsymmetricEncrypt(const psa_key_attributes_t* attributes, const uint8_t* key_buffer,
+                               size_t key_buffer_size, psa_algorithm_t alg, const uint8_t* input,
+                               size_t input_length, const uint8_t* salt, size_t salt_length, uint8_t* output,
+                               size_t output_size, size_t* output_length);
+psa_status_t AsymmetricDecrypt(const psa_key_attributes_t* attributes, const uint8_t* key_buffer,
+                               size_t key_buffer_size, psa_algorithm_t alg, const uint8_t* input,
+                               size_t input_length, const uint8_t* salt, size_t salt_length, uint8_t* output,
+                               size_t output_size, size_t* output_length);
+psa_status_t KeyAgreement(psa_algorithm_t alg, const psa_key_attributes_t* our_attributes,
+                          const uint8_t* our_key_buffer, size_t our_key_buffer_length, const uint8_t* peer_key,
+                          size_t peer_key_length, uint8_t* output, size_t output_size, size_t* output_length);
+
+// ---------------------------------------------------------------------------
+// Key derivation ("key_derivation" family) and cooked key derivation
+// ("derive_key").
+//
+// KeyDerivationSetup chooses the driver by `attributes`, those of the
+// operation's secret input (a secret given as bytes: a LOCAL_STORAGE key of
+// type PSA_KEY_TYPE_DERIVE): the opaque driver of its location, or the
+// transparent drivers in priority order whose capability matches `alg` (the
+// derivation without key agreement) and the secret's type. The other calls
+// go to the recorded driver as for the MAC family; the opaque-only
+// SetCapacity, OutputKey, VerifyBytes and VerifyKey return NOT_SUPPORTED
+// from a driver that lacks them. PSA_ERROR_NOT_SUPPORTED from the setup:
+// no driver serves it, and the core derives by itself.
+//
+// DeriveKey is a transparent driver's "derive_key" for the type and size in
+// `attributes` (pass LOCAL_STORAGE attributes); `memory` is always nullptr.
+psa_status_t KeyDerivationSetup(const psa_key_attributes_t* attributes, psa_key_derivation_operation_t* operation,
+                                psa_algorithm_t alg, const psa_crypto_driver_key_derivation_inputs_t* inputs);
+psa_status_t KeyDerivationInputStep(psa_key_derivation_operation_t* operation, psa_key_derivation_step_t step,
+                                    const uint8_t* input, size_t input_length);
+psa_status_t KeyDerivationSetCapacity(psa_key_derivation_operation_t* operation, size_t capacity);
+psa_status_t KeyDerivationOutputBytes(psa_key_derivation_operation_t* operation, uint8_t* output, size_t length);
+psa_status_t KeyDerivationOutputKey(const psa_key_attributes_t* attributes, psa_key_derivation_operation_t* operation,
+                                    uint8_t* key_buffer, size_t key_buffer_size, size_t* key_buffer_length);
+psa_status_t KeyDerivationVerifyBytes(psa_key_derivation_operation_t* operation, const uint8_t* expected_output,
+                                      size_t length);
+psa_status_t KeyDerivationVerifyKey(psa_key_derivation_operation_t* operation, uint8_t* key_buffer,
+                                    size_t key_buffer_size);
+psa_status_t KeyDerivationAbort(psa_key_derivation_operation_t* operation);
+psa_status_t DeriveKey(const psa_key_attributes_t* attributes, const uint8_t* input, size_t input_length,
+                       void* memory, uint8_t* key_buffer, size_t key_buffer_size, size_t* key_buffer_length);
+
+// ---------------------------------------------------------------------------
+// PAKE ("pake" family). PakeSetup chooses the driver by `attributes`, the
+// password key's, and `alg`, the cipher suite's algorithm; the other calls go
+// to the recorded driver. PakeGetImplicitKey ends the operation whatever its
+// result, as the finishing calls of the MAC family do.
+psa_status_t PakeSetup(const psa_key_attributes_t* attributes, psa_algorithm_t alg, psa_pake_operation_t* operation,
+                       const psa_crypto_driver_pake_inputs_t* inputs);
+psa_status_t PakeOutput(psa_pake_operation_t* operation, psa_crypto_driver_pake_step_t step, uint8_t* output,
+                        size_t output_size, size_t* output_length);
+psa_status_t PakeInput(psa_pake_operation_t* operation, psa_crypto_driver_pake_step_t step, const uint8_t* input,
+                       size_t input_size);
+psa_status_t PakeGetImplicitKey(psa_pake_operation_t* operation, uint8_t* output, size_t output_size,
+                                size_t* output_length);
+psa_status_t PakeAbort(psa_pake_operation_t* operation);
+
+// ---------------------------------------------------------------------------
 // Key management.
 //
 // `attributes` are the key's. A key buffer holds the key's representation in

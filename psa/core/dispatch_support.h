@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "psa/core/constant_time.h"
+#include "psa/core/dispatch.h"
 #include "psa/core/wipe.h"
 #include "psa/crypto.h"
 
@@ -336,6 +337,56 @@ inline size_t OpaqueKeyContextSize(psa_key_type_t type, size_t bits, size_t base
     size += symmetric_factor * PSA_BITS_TO_BYTES(bits);
   }
   return size;
+}
+
+// "sign_message" through "sign_hash": the message is hashed with the
+// algorithm's hash through the hash dispatch, then signed. Only for
+// hash-and-sign algorithms; NOT_SUPPORTED for the others (pure EdDSA), so
+// that the dispatch moves on.
+using SignHashFunction = psa_status_t (*)(const psa_key_attributes_t*, const uint8_t*, size_t, psa_algorithm_t,
+                                          const uint8_t*, size_t, uint8_t*, size_t, size_t*);
+using VerifyHashFunction = psa_status_t (*)(const psa_key_attributes_t*, const uint8_t*, size_t, psa_algorithm_t,
+                                            const uint8_t*, size_t, const uint8_t*, size_t);
+
+// The hash of `input` with the hash algorithm of the hash-and-sign `alg`.
+inline psa_status_t HashForSignature(psa_algorithm_t alg, const uint8_t* input, size_t input_length,
+                                     uint8_t (&hash)[PSA_HASH_MAX_SIZE], size_t* hash_length) {
+  *hash_length = 0;
+  const psa_algorithm_t hash_alg = PSA_ALG_GET_HASH(alg);
+  if (!PSA_ALG_IS_SIGN_HASH(alg) || !PSA_ALG_IS_HASH(hash_alg) || hash_alg == PSA_ALG_ANY_HASH) {
+    return PSA_ERROR_NOT_SUPPORTED;
+  }
+  return psa::dispatch::HashCompute(hash_alg, input, input_length, hash, sizeof(hash), hash_length);
+}
+
+inline psa_status_t SignMessageByHash(SignHashFunction sign_hash, const psa_key_attributes_t* attributes,
+                                      const uint8_t* key_buffer, size_t key_buffer_size, psa_algorithm_t alg,
+                                      const uint8_t* input, size_t input_length, uint8_t* signature,
+                                      size_t signature_size, size_t* signature_length) {
+  uint8_t hash[PSA_HASH_MAX_SIZE];
+  size_t hash_length = 0;
+  psa_status_t status = HashForSignature(alg, input, input_length, hash, &hash_length);
+  if (status == PSA_SUCCESS) {
+    status = sign_hash(attributes, key_buffer, key_buffer_size, alg, hash, hash_length, signature, signature_size,
+                       signature_length);
+  }
+  Wipe(hash, sizeof(hash));
+  return status;
+}
+
+inline psa_status_t VerifyMessageByHash(VerifyHashFunction verify_hash, const psa_key_attributes_t* attributes,
+                                        const uint8_t* key_buffer, size_t key_buffer_size, psa_algorithm_t alg,
+                                        const uint8_t* input, size_t input_length, const uint8_t* signature,
+                                        size_t signature_length) {
+  uint8_t hash[PSA_HASH_MAX_SIZE];
+  size_t hash_length = 0;
+  psa_status_t status = HashForSignature(alg, input, input_length, hash, &hash_length);
+  if (status == PSA_SUCCESS) {
+    status = verify_hash(attributes, key_buffer, key_buffer_size, alg, hash, hash_length, signature,
+                         signature_length);
+  }
+  Wipe(hash, sizeof(hash));
+  return status;
 }
 
 }  // namespace psa::dispatch::support

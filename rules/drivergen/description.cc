@@ -317,8 +317,8 @@ class Loader {
   void LoadCapability(const JsonValue& value, const std::string& pointer, Driver* driver) {
     if (!ExpectKind(value, Kind::kObject, pointer, "a capability")) return;
     CheckProperties(value, pointer,
-                    {"entry_points", "algorithms", "key_types", "key_sizes", "names", "fallback",
-                     "mbedtls/c_condition"},
+                    {"entry_points", "algorithms", "key_types", "key_sizes", "derived_types", "derived_sizes",
+                     "memory", "names", "fallback", "mbedtls/c_condition"},
                     "a capability");
     Capability cap;
     cap.origin = At(value, pointer);
@@ -392,9 +392,15 @@ class Loader {
       }
     }
 
-    LoadAlgorithms(value, pointer, &cap);
-    LoadKeyTypes(value, pointer, &cap);
-    LoadKeySizes(value, pointer, &cap);
+    if (LoadsDerivedKeys(value, pointer, cap)) {
+      // A "derive_key" capability names the types it derives, not key restrictions.
+      LoadKeyTypes(value, pointer, &cap, "derived_types");
+      LoadKeySizes(value, pointer, &cap, "derived_sizes");
+    } else {
+      LoadAlgorithms(value, pointer, &cap);
+      LoadKeyTypes(value, pointer, &cap, "key_types");
+      LoadKeySizes(value, pointer, &cap, "key_sizes");
+    }
     LoadNames(value, pointer, &cap);
     driver->capabilities.push_back(std::move(cap));
   }
@@ -493,14 +499,54 @@ class Loader {
     return true;
   }
 
-  void LoadKeyTypes(const JsonValue& value, const std::string& pointer, Capability* cap) {
-    const JsonMember* m = value.Find("key_types");
+  // Whether `cap` is a cooked key derivation capability (driver interface,
+  // "Transparent cooked key derivation"): "derive_key" alone, with
+  // "derived_types" (mandatory) and "derived_sizes" in place of the key
+  // restrictions, and no "memory" object (this core passes none). Reports
+  // the properties that do not belong to the form the capability has.
+  bool LoadsDerivedKeys(const JsonValue& value, const std::string& pointer, const Capability& cap) {
+    bool derives = false;
+    for (const EntryPoint* ep : cap.entry_points) derives = derives || std::string(ep->name) == "derive_key";
+    if (!derives) {
+      for (const char* property : {"derived_types", "derived_sizes", "memory"}) {
+        if (const JsonMember* m = value.Find(property)) {
+          Error({m->key_position, pointer + "/" + property},
+                "\"" + std::string(property) + "\" applies only to a capability whose entry point is \"derive_key\"");
+        }
+      }
+      return false;
+    }
+    if (cap.entry_points.size() != 1) {
+      Error(At(value.Find("entry_points")->value, pointer + "/entry_points"),
+            "\"derive_key\" must be the only entry point of its capability");
+    }
+    for (const char* property : {"algorithms", "key_types", "key_sizes"}) {
+      if (const JsonMember* m = value.Find(property)) {
+        Error({m->key_position, pointer + "/" + property},
+              "\"" + std::string(property) + "\" does not apply to \"derive_key\"; use \"derived_types\" and "
+              "\"derived_sizes\"");
+      }
+    }
+    if (value.Find("derived_types") == nullptr) {
+      Error(cap.origin, "a \"derive_key\" capability must have \"derived_types\"");
+    }
+    if (const JsonMember* m = value.Find("memory")) {
+      if (ExpectKind(m->value, Kind::kBool, pointer + "/memory", "\"memory\"") && m->value.bool_value) {
+        Error(At(m->value, pointer + "/memory"),
+              "\"memory\": true is not supported by this core (it passes no memory object to \"derive_key\")");
+      }
+    }
+    return true;
+  }
+
+  void LoadKeyTypes(const JsonValue& value, const std::string& pointer, Capability* cap, const char* property) {
+    const JsonMember* m = value.Find(property);
     if (m == nullptr) return;
-    std::string k_pointer = pointer + "/key_types";
+    std::string k_pointer = pointer + "/" + property;
     if (!ExpectKind(m->value, Kind::kArray, k_pointer, "\"key_types\"")) return;
     if (!CheckKeyRestrictionApplies(*cap, *m, k_pointer)) return;
     if (m->value.array.empty()) {
-      Error(At(m->value, k_pointer), "\"key_types\" must not be empty (omit it to mean all key types)");
+      Error(At(m->value, k_pointer), "\"" + std::string(property) + "\" must not be empty (omit it to mean all key types)");
     }
     std::vector<KeyTypeSpec> specs;
     std::set<std::string> seen;
@@ -526,14 +572,14 @@ class Loader {
     cap->key_types = std::move(specs);
   }
 
-  void LoadKeySizes(const JsonValue& value, const std::string& pointer, Capability* cap) {
-    const JsonMember* m = value.Find("key_sizes");
+  void LoadKeySizes(const JsonValue& value, const std::string& pointer, Capability* cap, const char* property) {
+    const JsonMember* m = value.Find(property);
     if (m == nullptr) return;
-    std::string k_pointer = pointer + "/key_sizes";
+    std::string k_pointer = pointer + "/" + property;
     if (!ExpectKind(m->value, Kind::kArray, k_pointer, "\"key_sizes\"")) return;
     if (!CheckKeyRestrictionApplies(*cap, *m, k_pointer)) return;
     if (m->value.array.empty()) {
-      Error(At(m->value, k_pointer), "\"key_sizes\" must not be empty (omit it to mean all key sizes)");
+      Error(At(m->value, k_pointer), "\"" + std::string(property) + "\" must not be empty (omit it to mean all key sizes)");
     }
     std::vector<uint32_t> sizes;
     for (size_t i = 0; i < m->value.array.size(); ++i) {

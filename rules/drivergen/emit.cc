@@ -204,7 +204,8 @@ struct Emitter {
   }
 
   // For an entry point of an active operation, the switch case of each
-  // driver that serves it.
+  // driver that serves it. A driver whose operation lacks this (optional)
+  // entry point answers NOT_SUPPORTED, so that the core can do without it.
   void EmitOperationSwitch(const EntryPoint& ep) {
     out << "  switch (operation->driver_id) {\n";
     for (size_t i = 0; i < drivers.size(); ++i) {
@@ -216,7 +217,14 @@ struct Emitter {
         conditions.push_back(cap.c_condition);
         if (first == nullptr) first = &cap;
       }
-      if (first == nullptr) continue;
+      if (first == nullptr) {
+        if (!DriverSetsUp(d, ep)) continue;
+        OpenIf(out, AllOf({d.h_condition}));
+        out << "    case " << Id(i) << ":  // " << d.name << ": no \"" << ep.name << "\"\n"
+            << "      return PSA_ERROR_NOT_SUPPORTED;\n";
+        CloseIf(out, AllOf({d.h_condition}));
+        continue;
+      }
       std::string condition = AllOf({d.h_condition, AnyOf(conditions)});
       OpenIf(out, condition);
       out << "    case " << Id(i) << ":  // " << d.name << "\n"
@@ -228,12 +236,51 @@ struct Emitter {
         << "  }\n";
   }
 
+  // Whether driver `d` can set up the operation that `ep` belongs to.
+  static bool DriverSetsUp(const Driver& d, const EntryPoint& ep) {
+    for (const EntryPoint& setup : AllEntryPoints()) {
+      if (setup.role != DispatchRole::kSetup || std::string(setup.context_type) != ep.context_type) continue;
+      for (const Capability& cap : d.capabilities) {
+        if (Serving(d, cap, setup) != nullptr) return true;
+      }
+    }
+    return false;
+  }
+
+  // The parameter holding the attributes of the key that chooses the driver
+  // of a keyed single-part call or setup: the prototype's first
+  // "...attributes" parameter, else one the dispatch function adds in front
+  // (key derivation: the secret input's; PAKE: the password's).
+  static std::string LocatingAttributes(const EntryPoint& ep) {
+    for (const std::string& name : ParameterNames(ep)) {
+      if (name.size() >= 10 && name.compare(name.size() - 10, 10, "attributes") == 0) return name;
+    }
+    return "";
+  }
+  static bool AddsLocatingAttributes(const EntryPoint& ep) {
+    return ep.involves_key && (ep.role == DispatchRole::kSinglePart || ep.role == DispatchRole::kSetup) &&
+           LocatingAttributes(ep).empty();
+  }
+  // Whether the dispatch function adds the algorithm that the capabilities
+  // filter on, for a call whose prototype leaves it inside another argument
+  // (pake_setup: in the inputs' cipher suite).
+  static bool AddsAlgorithm(const EntryPoint& ep) {
+    if (ep.role != DispatchRole::kSinglePart && ep.role != DispatchRole::kSetup) return false;
+    if (ep.algorithm_categories.empty()) return false;
+    for (const std::string& name : ParameterNames(ep)) {
+      if (name == "alg") return false;
+    }
+    return true;
+  }
+
   // The declaration of the dispatch function of `ep`: its prototype with
   // the public operation object in place of the driver context.
   static std::string DispatchSignature(const EntryPoint& ep, const std::string& name) {
     std::string params = ep.parameters;
     size_t at = params.find("$T");
     if (at != std::string::npos) params.replace(at, 2, std::string("psa_") + ep.context_type);
+    if (AddsAlgorithm(ep)) params = "psa_algorithm_t alg, " + params;
+    if (AddsLocatingAttributes(ep)) params = "const psa_key_attributes_t *attributes, " + params;
     return "psa_status_t " + name + "(" + params + ")";
   }
 
@@ -254,10 +301,11 @@ struct Emitter {
       out << "  return status;\n";
       return;
     }
-    out << "  const psa_key_type_t type = psa_get_key_type(attributes);\n"
-        << "  const size_t key_bits = psa_get_key_bits(attributes);\n"
+    const std::string attributes = AddsLocatingAttributes(ep) ? "attributes" : LocatingAttributes(ep);
+    out << "  const psa_key_type_t type = psa_get_key_type(" << attributes << ");\n"
+        << "  const size_t key_bits = psa_get_key_bits(" << attributes << ");\n"
         << "  (void)type;\n  (void)key_bits;\n"
-        << "  switch (PSA_KEY_LIFETIME_GET_LOCATION(psa_get_key_lifetime(attributes))) {\n"
+        << "  switch (PSA_KEY_LIFETIME_GET_LOCATION(psa_get_key_lifetime(" << attributes << "))) {\n"
         << "    case PSA_KEY_LOCATION_LOCAL_STORAGE: {\n";
     EmitPriorityChain(ep.name, call, on_success, on_failure);
     out << "      return status;\n    }\n";
