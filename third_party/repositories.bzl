@@ -141,7 +141,7 @@ cc_library(
         package = "python3-cryptography-vectors",
         versions = ["38."],
         path = "/usr/lib/python3/dist-packages/cryptography_vectors",
-        directories = ["ciphers", "CMAC", "HMAC"],
+        directories = ["asymmetric", "ciphers", "CMAC", "HMAC", "KDF"],
         build_file_content = """
 package(default_visibility = ["//visibility:public"])
 
@@ -158,5 +158,17 @@ filegroup(name = "chacha20_poly1305", testonly = True, srcs = glob(["ciphers/Cha
 filegroup(name = "cmac", testonly = True, srcs = glob(["CMAC/**"]))
 
 filegroup(name = "hmac", testonly = True, srcs = glob(["HMAC/**"]))
+
+filegroup(name = "kdf", testonly = True, srcs = glob(["KDF/**"]))
+
+filegroup(name = "ecdsa", testonly = True, srcs = glob(["asymmetric/ECDSA/**"]))
+
+filegroup(name = "rsa", testonly = True, srcs = glob(["asymmetric/RSA/**"]))
+
+filegroup(name = "ecdh", testonly = True, srcs = glob(["asymmetric/ECDH/**"]))
+
+filegroup(name = "x25519", testonly = True, srcs = ["asymmetric/X25519/rfc7748.txt"])
+
+filegroup(name = "x448", testonly = True, srcs = ["asymmetric/X448/rfc7748.txt"])
 """,
     )

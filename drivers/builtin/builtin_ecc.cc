@@ -195,33 +195,10 @@ psa_status_t ResolveCurveForImport(psa_key_type_t type, const uint8_t* data,
   return PSA_SUCCESS;
 }
 
-// Mbed TLS objects of one operation, freed (and their numbers wiped) on
-// every path.
-class EcpObjects {
- public:
-  EcpObjects() {
-    mbedtls_ecp_group_init(&group);
-    mbedtls_mpi_init(&private_key);
-    mbedtls_ecp_point_init(&public_key);
-  }
-  ~EcpObjects() {
-    mbedtls_ecp_point_free(&public_key);
-    mbedtls_mpi_free(&private_key);
-    mbedtls_ecp_group_free(&group);
-  }
-  EcpObjects(const EcpObjects&) = delete;
-  EcpObjects& operator=(const EcpObjects&) = delete;
+}  // namespace
 
-  mbedtls_ecp_group group;
-  mbedtls_mpi private_key;
-  mbedtls_ecp_point public_key;
-};
-
-// Loads the private key `key` (its export format, private_key_length bytes)
-// of `curve` into objects->private_key, with objects->group loaded, and
-// checks it: d in [1, n-1] (Weierstrass), forced bits set (Montgomery).
-psa_status_t LoadPrivateKey(const EccCurve& curve, const uint8_t* key,
-                            EcpObjects* objects) {
+psa_status_t EccLoadPrivateKey(const EccCurve& curve, const uint8_t* key,
+                               EcpObjects* objects) {
   int ret = mbedtls_ecp_group_load(&objects->group, curve.group_id);
   if (ret != 0) return PsaStatusFromMbedtlsComputation(ret);
   ret = IsMontgomery(curve.family)
@@ -234,12 +211,8 @@ psa_status_t LoadPrivateKey(const EccCurve& curve, const uint8_t* key,
       mbedtls_ecp_check_privkey(&objects->group, &objects->private_key));
 }
 
-// Loads the public key `key` (its export format) of `curve` into
-// objects->public_key, with objects->group loaded, and checks it: on the
-// curve and not the point at infinity (Weierstrass), not a point of small
-// order (Montgomery; Mbed TLS rejects those u-coordinates).
-psa_status_t LoadPublicKey(const EccCurve& curve, const uint8_t* key,
-                           size_t key_length, EcpObjects* objects) {
+psa_status_t EccLoadPublicKey(const EccCurve& curve, const uint8_t* key,
+                              size_t key_length, EcpObjects* objects) {
   int ret = mbedtls_ecp_group_load(&objects->group, curve.group_id);
   if (ret != 0) return PsaStatusFromMbedtlsComputation(ret);
   ret = mbedtls_ecp_point_read_binary(&objects->group, &objects->public_key,
@@ -248,8 +221,6 @@ psa_status_t LoadPublicKey(const EccCurve& curve, const uint8_t* key,
   return PsaStatusFromMbedtlsKeyCheck(
       mbedtls_ecp_check_pubkey(&objects->group, &objects->public_key));
 }
-
-}  // namespace
 
 const EccCurve* FindEccCurve(psa_ecc_family_t family, size_t bits) {
   for (const EccCurve& curve : kCurves) {
@@ -289,8 +260,8 @@ psa_status_t EccImportKey(psa_key_type_t type, const uint8_t* data,
 
   EcpObjects objects;
   status = PSA_KEY_TYPE_IS_ECC_KEY_PAIR(type)
-               ? LoadPrivateKey(*curve, data, &objects)
-               : LoadPublicKey(*curve, data, data_length, &objects);
+               ? EccLoadPrivateKey(*curve, data, &objects)
+               : EccLoadPublicKey(*curve, data, data_length, &objects);
   if (status != PSA_SUCCESS) return status;
 
   if (key_buffer_size < data_length) return PSA_ERROR_BUFFER_TOO_SMALL;
@@ -371,7 +342,7 @@ psa_status_t EccExportPublicKey(psa_key_type_t type, size_t bits,
   if (data_size < public_length) return PSA_ERROR_BUFFER_TOO_SMALL;
 
   EcpObjects objects;
-  psa_status_t status = LoadPrivateKey(*curve, key_buffer, &objects);
+  psa_status_t status = EccLoadPrivateKey(*curve, key_buffer, &objects);
   if (status != PSA_SUCCESS) return status;
 
   // Q = d * G, blinded with randomness from the core.

@@ -28,6 +28,43 @@ struct EccCurve {
   size_t coordinate_length;
 };
 
+// Mbed TLS objects of one ECC operation, freed (and their numbers wiped) on
+// every path.
+class EcpObjects {
+ public:
+  EcpObjects() {
+    mbedtls_ecp_group_init(&group);
+    mbedtls_mpi_init(&private_key);
+    mbedtls_ecp_point_init(&public_key);
+  }
+  ~EcpObjects() {
+    mbedtls_ecp_point_free(&public_key);
+    mbedtls_mpi_free(&private_key);
+    mbedtls_ecp_group_free(&group);
+  }
+  EcpObjects(const EcpObjects&) = delete;
+  EcpObjects& operator=(const EcpObjects&) = delete;
+
+  mbedtls_ecp_group group;
+  mbedtls_mpi private_key;
+  mbedtls_ecp_point public_key;
+};
+
+// Loads the private key `key` (its export format, curve.private_key_length
+// bytes) of `curve` into objects->private_key, with objects->group loaded,
+// and checks it: d in [1, n-1] (Weierstrass), forced bits set (Montgomery).
+// PSA_ERROR_INVALID_ARGUMENT for a key that fails the check.
+psa_status_t EccLoadPrivateKey(const EccCurve& curve, const uint8_t* key,
+                               EcpObjects* objects);
+
+// Loads the public key `key` (its export format, key_length bytes) of
+// `curve` into objects->public_key, with objects->group loaded, and checks
+// it: on the curve and not the point at infinity (Weierstrass), not a point
+// of small order (Montgomery). PSA_ERROR_INVALID_ARGUMENT for a key that
+// fails the check.
+psa_status_t EccLoadPublicKey(const EccCurve& curve, const uint8_t* key,
+                              size_t key_length, EcpObjects* objects);
+
 // The curve of `family` with key size `bits`, or nullptr when the family
 // has no such curve or this driver knows none of its curves. Curves that
 // exist but are not supported are returned with group_id

@@ -7,6 +7,7 @@
 
 #include "drivers/builtin/builtin_ecc.h"
 #include "drivers/builtin/builtin_rsa.h"
+#include "drivers/builtin/builtin_spake2p_key.h"
 #include "mbedtls/platform_util.h"
 
 namespace drivers::builtin {
@@ -47,6 +48,9 @@ extern "C" psa_status_t builtin_import_key(
   } else if (PSA_KEY_TYPE_IS_RSA(type)) {
     status = RsaImportKey(type, data, data_length, key_buffer, key_buffer_size,
                           &length, &key_bits);
+  } else if (PSA_KEY_TYPE_IS_SPAKE2P(type)) {
+    status = drivers::builtin::Spake2pImportKey(type, data, data_length, key_buffer,
+                                                key_buffer_size, &length, &key_bits);
   }
   if (status != PSA_SUCCESS) {
     Wipe(key_buffer, key_buffer_size);
@@ -100,6 +104,9 @@ extern "C" psa_status_t builtin_export_public_key(
   } else if (PSA_KEY_TYPE_IS_RSA(type)) {
     status = RsaExportPublicKey(type, bits, key_buffer, key_buffer_size, data,
                                 data_size, &length);
+  } else if (PSA_KEY_TYPE_IS_SPAKE2P(type)) {
+    status = drivers::builtin::Spake2pExportPublicKey(
+        type, bits, key_buffer, key_buffer_size, data, data_size, &length);
   }
   if (status != PSA_SUCCESS) {
     Wipe(data, data_size);

@@ -126,7 +126,10 @@ TEST_F(BuiltinKeyManagementTest, DescriptionDeclaresTheKeyTypesServed) {
 
   const std::set<std::string> all = {
       "PSA_KEY_TYPE_ECC_KEY_PAIR(_)", "PSA_KEY_TYPE_ECC_PUBLIC_KEY(_)",
-      "PSA_KEY_TYPE_RSA_KEY_PAIR", "PSA_KEY_TYPE_RSA_PUBLIC_KEY"};
+      "PSA_KEY_TYPE_RSA_KEY_PAIR", "PSA_KEY_TYPE_RSA_PUBLIC_KEY",
+      "PSA_KEY_TYPE_SPAKE2P_KEY_PAIR(PSA_ECC_FAMILY_SECP_R1)",
+      "PSA_KEY_TYPE_SPAKE2P_PUBLIC_KEY(PSA_ECC_FAMILY_SECP_R1)"};
+  // SPAKE2+ keys are derived (derive_key), never generated.
   const std::set<std::string> key_pairs = {"PSA_KEY_TYPE_ECC_KEY_PAIR(_)",
                                            "PSA_KEY_TYPE_RSA_KEY_PAIR"};
   for (const auto& [entry_point, expected] :

@@ -130,16 +130,6 @@ class RsaNumbers {
   }
 };
 
-class RsaContext {
- public:
-  RsaContext() { mbedtls_rsa_init(&context, MBEDTLS_RSA_PKCS_V15, 0); }
-  ~RsaContext() { mbedtls_rsa_free(&context); }
-  RsaContext(const RsaContext&) = delete;
-  RsaContext& operator=(const RsaContext&) = delete;
-
-  mbedtls_rsa_context context;
-};
-
 bool StrictlyBetween(const mbedtls_mpi& lower, const mbedtls_mpi& x,
                      const mbedtls_mpi& upper) {
   return mbedtls_mpi_cmp_mpi(&lower, &x) < 0 &&
@@ -322,6 +312,44 @@ psa_status_t RsaGenerateKey(psa_key_type_t type, size_t bits,
   for (const mbedtls_mpi* field : fields) WriteMpiInteger(*field, &writer);
   if (!writer.ok()) return PSA_ERROR_CORRUPTION_DETECTED;
   *key_buffer_length = writer.length();
+  return PSA_SUCCESS;
+}
+
+psa_status_t RsaLoadKey(psa_key_type_t type, size_t bits,
+                        const uint8_t* key_buffer, size_t key_buffer_size,
+                        mbedtls_rsa_context* rsa) {
+  if (!PSA_KEY_TYPE_IS_RSA(type)) return PSA_ERROR_NOT_SUPPORTED;
+  if (!RsaKeySizeIsSupported(bits)) return PSA_ERROR_NOT_SUPPORTED;
+  // Validated when the key was created: parse only. Mbed TLS derives the CRT
+  // values again (mbedtls_rsa_complete), as mbedtls_rsa_import_raw takes
+  // none.
+  const Bytes key(key_buffer, key_buffer_size);
+  int ret = 0;
+  if (type == PSA_KEY_TYPE_RSA_KEY_PAIR) {
+    RsaKeyPairDer key_pair;
+    if (!ParseRsaKeyPair(key, &key_pair) || BitLength(key_pair.n) != bits) {
+      return PSA_ERROR_INVALID_ARGUMENT;
+    }
+    ret = mbedtls_rsa_import_raw(
+        rsa, key_pair.n.data(), key_pair.n.size(), key_pair.p.data(),
+        key_pair.p.size(), key_pair.q.data(), key_pair.q.size(),
+        key_pair.d.data(), key_pair.d.size(), key_pair.e.data(),
+        key_pair.e.size());
+  } else {
+    RsaPublicKeyDer public_key;
+    if (!ParseRsaPublicKey(key, &public_key) ||
+        BitLength(public_key.n) != bits) {
+      return PSA_ERROR_INVALID_ARGUMENT;
+    }
+    ret = mbedtls_rsa_import_raw(rsa, public_key.n.data(), public_key.n.size(),
+                                 nullptr, 0, nullptr, 0, nullptr, 0,
+                                 public_key.e.data(), public_key.e.size());
+  }
+  if (ret == 0) ret = mbedtls_rsa_complete(rsa);
+  if (ret != 0) return PsaStatusFromMbedtlsKeyCheck(ret);
+  if (mbedtls_rsa_get_len(rsa) != PSA_BITS_TO_BYTES(bits)) {
+    return PSA_ERROR_CORRUPTION_DETECTED;
+  }
   return PSA_SUCCESS;
 }
 

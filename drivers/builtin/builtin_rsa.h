@@ -10,6 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "mbedtls/rsa.h"
 #include "psa/crypto_driver_common.h"
 
 namespace drivers::builtin {
@@ -22,6 +23,18 @@ inline constexpr size_t kRsaMaxBits = 4096;
 
 // The public exponent of generated keys.
 inline constexpr int kRsaGeneratedExponent = 65537;
+
+// An Mbed TLS RSA context (PKCS#1 v1.5 padding until set otherwise), freed
+// and its numbers wiped on every path.
+class RsaContext {
+ public:
+  RsaContext() { mbedtls_rsa_init(&context, MBEDTLS_RSA_PKCS_V15, 0); }
+  ~RsaContext() { mbedtls_rsa_free(&context); }
+  RsaContext(const RsaContext&) = delete;
+  RsaContext& operator=(const RsaContext&) = delete;
+
+  mbedtls_rsa_context context;
+};
 
 // Whether `bits` is a supported modulus size.
 bool RsaKeySizeIsSupported(size_t bits);
@@ -38,6 +51,16 @@ psa_status_t RsaImportKey(psa_key_type_t type, const uint8_t* data,
 psa_status_t RsaGenerateKey(psa_key_type_t type, size_t bits,
                             uint8_t* key_buffer, size_t key_buffer_size,
                             size_t* key_buffer_length);
+
+// Loads a stored RSA key of `type` and size `bits` (a key buffer that
+// RsaImportKey or RsaGenerateKey wrote) into the freshly initialized `rsa`,
+// ready for its public operations and, for a key pair, its private ones.
+// PSA_ERROR_NOT_SUPPORTED for a type or size this driver does not serve,
+// PSA_ERROR_INVALID_ARGUMENT for a buffer that does not parse or whose
+// modulus is not `bits` long.
+psa_status_t RsaLoadKey(psa_key_type_t type, size_t bits,
+                        const uint8_t* key_buffer, size_t key_buffer_size,
+                        mbedtls_rsa_context* rsa);
 
 // "export_public_key" for an RSA `type` of size `bits`.
 psa_status_t RsaExportPublicKey(psa_key_type_t type, size_t bits,

@@ -1,10 +1,12 @@
 /* Transparent test drivers for dispatch tests. Two instances with the same
  * behaviour, prefixes "test_a" and "test_b", so that one build can hold two
  * transparent drivers. Each instance computes hashes, MACs, unauthenticated
- * ciphers and AEADs and manages keys with the builtin driver
+ * ciphers and AEADs, signs and verifies, encrypts and decrypts with
+ * asymmetric keys, agrees on keys and manages keys with the builtin driver
  * (drivers/builtin/builtin_hash.h, builtin_mac.h, builtin_cipher.h,
- * builtin_aead.h, builtin_key_management.h), counts its calls, and can be
- * told to fail through its hooks. Descriptions: the .json files beside this
+ * builtin_aead.h, builtin_signature.h, builtin_asymmetric_encryption.h,
+ * builtin_key_agreement.h, builtin_key_management.h), counts its calls, and
+ * can be told to fail through its hooks. Descriptions: the .json files beside this
  * header.
  *
  * Includable from C and C++. Not thread-safe to reconfigure: set the hooks
@@ -18,6 +20,7 @@
 #include <stdint.h>
 
 #include "drivers/builtin/builtin_hash.h"
+#include "drivers/test/test_driver_asymmetric.h"
 #include "drivers/test/test_driver_symmetric.h"
 #include "psa/crypto_driver_common.h"
 
@@ -72,6 +75,14 @@ typedef struct {
   unsigned long aead_finish;
   unsigned long aead_verify;
   unsigned long aead_abort;
+  /* The single-part asymmetric entry points (test_driver_asymmetric.h). */
+  unsigned long sign_hash;
+  unsigned long verify_hash;
+  unsigned long sign_message;
+  unsigned long verify_message;
+  unsigned long asymmetric_encrypt;
+  unsigned long asymmetric_decrypt;
+  unsigned long key_agreement;
 } test_driver_counters_t;
 
 /* Observation and control of one instance. All-bits-zero (the initial state,
@@ -94,7 +105,9 @@ typedef struct {
    * family (hash_compute, named_hash_compute, hash_setup, mac_compute,
    * mac_verify, mac_sign_setup, mac_verify_setup, cipher_encrypt,
    * cipher_decrypt, cipher_encrypt_setup, cipher_decrypt_setup,
-   * aead_encrypt, aead_decrypt, aead_encrypt_setup, aead_decrypt_setup)
+   * aead_encrypt, aead_decrypt, aead_encrypt_setup, aead_decrypt_setup,
+   * sign_hash, verify_hash, sign_message, verify_message,
+   * asymmetric_encrypt, asymmetric_decrypt, key_agreement)
    * return PSA_ERROR_NOT_SUPPORTED for exactly this algorithm, as a
    * fallback driver that declines a mechanism. The other functions of an
    * operation already set up ignore it: an operation stays with its
@@ -163,12 +176,25 @@ void test_driver_reset_hooks(test_driver_hooks_t *hooks);
  *                                "aead_encrypt_multipart"
  *   <prefix>_aead_decrypt_setup, ... _aead_verify, _aead_abort
  *                                "aead_decrypt_multipart"
+ *   <prefix>_sign_hash, _verify_hash, _asymmetric_encrypt,
+ *   _asymmetric_decrypt, _key_agreement
+ *                                the entry points of the same names
+ *   <prefix>_sign_message, _verify_message
+ *                                "sign_message", "verify_message": the
+ *                                builtin driver has none, so these hash
+ *                                the message themselves with
+ *                                builtin_hash_compute (not counted in
+ *                                hash_compute) and call builtin_sign_hash
+ *                                / builtin_verify_hash; pure EdDSA is
+ *                                PSA_ERROR_NOT_SUPPORTED
  *
  * Every entry point behaves as the builtin driver's (same statuses, same
- * outputs, same wiping) unless the hooks say otherwise; the MAC, cipher and
- * AEAD ones take the key as the builtin driver does (a transparent key's
- * buffer: its raw bytes). When a hook makes a key-management entry point
- * fail, it writes nothing but its output length, which it sets to 0
+ * outputs, same wiping) unless the hooks say otherwise; the MAC, cipher,
+ * AEAD and asymmetric ones take the key as the builtin driver does (a
+ * transparent key's buffer: its export format). When the hooks make one of
+ * the asymmetric ones fail, it sets its output length (if any) to 0 and
+ * writes nothing. When a hook makes a key-management entry point fail, it
+ * writes nothing but its output length, which it sets to 0
  * (*key_buffer_length, *data_length); import_key leaves *bits as the core
  * set it. */
 #define TEST_DRIVER_DECLARE_INSTANCE(prefix)                                  \
@@ -209,7 +235,8 @@ void test_driver_reset_hooks(test_driver_hooks_t *hooks);
       const psa_key_attributes_t *attributes, const uint8_t *key_buffer,      \
       size_t key_buffer_size, uint8_t *data, size_t data_size,                \
       size_t *data_length);                                                   \
-  TEST_DRIVER_DECLARE_SYMMETRIC_ENTRY_POINTS(prefix)
+  TEST_DRIVER_DECLARE_SYMMETRIC_ENTRY_POINTS(prefix)                          \
+  TEST_DRIVER_DECLARE_ASYMMETRIC_ENTRY_POINTS(prefix)
 
 TEST_DRIVER_INSTANCES(TEST_DRIVER_DECLARE_INSTANCE)
 

@@ -5,11 +5,17 @@
  *   prefix               location  descriptions (key_context sizing)
  *   test_opaque          0x800001  test_opaque.json (size_function),
  *                                  test_opaque_symmetric.json (the same,
- *                                  with MAC, cipher and AEAD)
+ *                                  with MAC, cipher and AEAD),
+ *                                  test_opaque_asymmetric.json (the same,
+ *                                  with sign_hash, verify_hash, asymmetric
+ *                                  encryption and key agreement)
  *   test_opaque_static   0x800002  test_opaque_static.json (static sizes),
  *                                  test_opaque_static_multipart_only.json
  *                                  (the same, with the multi-part MAC,
- *                                  cipher and AEAD families only)
+ *                                  cipher and AEAD families only),
+ *                                  test_opaque_static_sign_message.json
+ *                                  (the same, with sign_message and
+ *                                  verify_message only)
  *
  * A key context is the key material WRAPPED, never the plain key, so that a
  * test can prove the core never treats an opaque context as key material:
@@ -48,6 +54,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "drivers/test/test_driver_asymmetric.h"
 #include "drivers/test/test_driver_symmetric.h"
 #include "psa/crypto_driver_common.h"
 
@@ -126,6 +133,14 @@ typedef struct {
   unsigned long aead_finish;
   unsigned long aead_verify;
   unsigned long aead_abort;
+  /* The single-part asymmetric entry points (test_driver_asymmetric.h). */
+  unsigned long sign_hash;
+  unsigned long verify_hash;
+  unsigned long sign_message;
+  unsigned long verify_message;
+  unsigned long asymmetric_encrypt;
+  unsigned long asymmetric_decrypt;
+  unsigned long key_agreement;
 } test_opaque_counters_t;
 
 /* A status per entry point, named as the counters. */
@@ -163,6 +178,13 @@ typedef struct {
   psa_status_t aead_finish;
   psa_status_t aead_verify;
   psa_status_t aead_abort;
+  psa_status_t sign_hash;
+  psa_status_t verify_hash;
+  psa_status_t sign_message;
+  psa_status_t verify_message;
+  psa_status_t asymmetric_encrypt;
+  psa_status_t asymmetric_decrypt;
+  psa_status_t key_agreement;
 } test_opaque_statuses_t;
 
 /* Observation and control of one instance. All-bits-zero (the initial state,
@@ -176,14 +198,16 @@ typedef struct {
    * set up also wipes the operation, as a real failure would. */
   test_opaque_statuses_t forced;
   /* If nonzero: every entry point that takes a key but destroy_key (key
-   * management, MAC, cipher and AEAD single-part entry points and setups)
-   * returns PSA_ERROR_NOT_SUPPORTED for keys of this type (after the
-   * forced status, which takes precedence). */
+   * management, MAC, cipher and AEAD single-part entry points and setups,
+   * the asymmetric entry points; for key_agreement, our key) returns
+   * PSA_ERROR_NOT_SUPPORTED for keys of this type (after the forced
+   * status, which takes precedence). */
   psa_key_type_t unsupported_key_type;
   /* If nonzero: the MAC, cipher and AEAD single-part entry points and
-   * setups return PSA_ERROR_NOT_SUPPORTED for exactly this algorithm
-   * (after the forced status and the unsupported key type). An opaque
-   * driver has no fallback: that is what the application gets. */
+   * setups, and the asymmetric entry points, return
+   * PSA_ERROR_NOT_SUPPORTED for exactly this algorithm (after the forced
+   * status and the unsupported key type). An opaque driver has no
+   * fallback: that is what the application gets. */
   psa_algorithm_t unsupported_alg;
   /* The key buffer size the core passed to the last import_key,
    * generate_key or copy_key (target_key_buffer_size), as sized from the
@@ -266,7 +290,17 @@ size_t test_opaque_key_buffer_size(psa_key_type_t key_type, size_t key_bits);
  *                               keyed hash states). The other functions of
  *                               an operation are the builtin driver's. So
  *                               the results are the builtin driver's for
- *                               the same key. */
+ *                               the same key.
+ *   <prefix>_sign_hash, _verify_hash, _sign_message, _verify_message,
+ *   _asymmetric_encrypt, _asymmetric_decrypt, _key_agreement
+ *                               (test_driver_asymmetric.h) likewise check
+ *                               the context out (for key_agreement, our
+ *                               key's; the peer key is a plain public key)
+ *                               and call the builtin driver's function
+ *                               with the plain key; sign_message and
+ *                               verify_message hash the message with the
+ *                               builtin driver first, as test_driver.h's
+ *                               do. */
 #define TEST_OPAQUE_DECLARE_INSTANCE(prefix)                                  \
   extern test_opaque_hooks_t prefix##_hooks;                                  \
   psa_status_t prefix##_import_key(                                           \
@@ -293,7 +327,8 @@ size_t test_opaque_key_buffer_size(psa_key_type_t key_type, size_t key_bits);
                                     const uint8_t *key_buffer,                \
                                     size_t key_buffer_size);                  \
   TEST_DRIVER_DECLARE_SYMMETRIC_CONTEXTS(prefix)                              \
-  TEST_DRIVER_DECLARE_SYMMETRIC_ENTRY_POINTS(prefix)
+  TEST_DRIVER_DECLARE_SYMMETRIC_ENTRY_POINTS(prefix)                          \
+  TEST_DRIVER_DECLARE_ASYMMETRIC_ENTRY_POINTS(prefix)
 
 TEST_OPAQUE_INSTANCES(TEST_OPAQUE_DECLARE_INSTANCE)
 

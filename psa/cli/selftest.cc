@@ -6,8 +6,10 @@
 #include <string>
 #include <vector>
 
+#include "psa/cli/asymmetric_selftest.h"
+#include "psa/cli/kdf_selftest.h"
+#include "psa/cli/selftest_support.h"
 #include "psa/cli/symmetric_selftest.h"
-#include "psa/core/dispatch.h"
 #include "psa/crypto.h"
 
 namespace psa::cli {
@@ -36,21 +38,6 @@ const HashVector kHashVectors[] = {
      "454d4423643ce80e2a9ac94fa54ca49f"},
 };
 
-std::vector<uint8_t> FromHex(const char* hex) {
-  std::vector<uint8_t> out;
-  for (size_t i = 0; hex[i] != '\0' && hex[i + 1] != '\0'; i += 2) {
-    unsigned value = 0;
-    std::sscanf(hex + i, "%2x", &value);
-    out.push_back(static_cast<uint8_t>(value));
-  }
-  return out;
-}
-
-std::string DriverOfLastCall() {
-  const char* name = psa::dispatch::DriverName(psa::dispatch::LastServingDriver());
-  return name != nullptr ? name : "-";
-}
-
 std::string StatusText(const char* step, psa_status_t status) {
   return std::string(step) + " returned " + std::to_string(status);
 }
@@ -69,7 +56,7 @@ SelftestResult HashSelftest(const HashVector& v) {
     result.outcome = SelftestResult::Outcome::kNotCompiledIn;
     return result;
   }
-  result.driver = DriverOfLastCall();
+  result.driver = LastDriver();
   if (status != PSA_SUCCESS) {
     result.detail = StatusText("psa_hash_compute", status);
     return result;
@@ -188,7 +175,7 @@ SelftestResult EccKeySelftest() {
     result.outcome = SelftestResult::Outcome::kNotCompiledIn;
     return result;
   }
-  result.driver = DriverOfLastCall();
+  result.driver = LastDriver();
   if (status != PSA_SUCCESS) {
     result.detail = StatusText("psa_import_key", status);
     return result;
@@ -219,7 +206,7 @@ SelftestResult GenerateSelftest(const char* name, psa_key_type_t type, size_t bi
     result.outcome = SelftestResult::Outcome::kNotCompiledIn;
     return result;
   }
-  result.driver = DriverOfLastCall();
+  result.driver = LastDriver();
   if (status != PSA_SUCCESS) {
     result.detail = StatusText("psa_generate_key", status);
     return result;
@@ -258,6 +245,8 @@ std::vector<SelftestResult> RunSelftests() {
   results.push_back(GenerateSelftest("ECC P-256", PSA_KEY_TYPE_ECC_KEY_PAIR(PSA_ECC_FAMILY_SECP_R1), 256));
   results.push_back(GenerateSelftest("RSA-1024", PSA_KEY_TYPE_RSA_KEY_PAIR, 1024));
   for (SelftestResult& r : RunSymmetricSelftests()) results.push_back(std::move(r));
+  for (SelftestResult& r : RunAsymmetricSelftests()) results.push_back(std::move(r));
+  for (SelftestResult& r : RunKdfSelftests()) results.push_back(std::move(r));
   return results;
 }
 

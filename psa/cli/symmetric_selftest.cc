@@ -11,65 +11,11 @@
 #include <string>
 #include <vector>
 
-#include "psa/core/dispatch.h"
+#include "psa/cli/selftest_support.h"
 #include "psa/crypto.h"
 
 namespace psa::cli {
 namespace {
-
-using Bytes = std::vector<uint8_t>;
-
-Bytes FromHex(const char* hex) {
-  Bytes out;
-  for (size_t i = 0; hex[i] != '\0' && hex[i + 1] != '\0'; i += 2) {
-    unsigned value = 0;
-    std::sscanf(hex + i, "%2x", &value);
-    out.push_back(static_cast<uint8_t>(value));
-  }
-  return out;
-}
-
-Bytes FromText(const char* text) { return Bytes(text, text + std::strlen(text)); }
-
-std::string LastDriver() {
-  const char* name = psa::dispatch::DriverName(psa::dispatch::LastServingDriver());
-  return name != nullptr ? name : "-";
-}
-
-// A volatile key, destroyed at the end of the scope.
-class Key {
- public:
-  Key(psa_key_type_t type, psa_key_usage_t usage, psa_algorithm_t alg, const Bytes& material) {
-    psa_key_attributes_t attributes = PSA_KEY_ATTRIBUTES_INIT;
-    psa_set_key_type(&attributes, type);
-    psa_set_key_usage_flags(&attributes, usage);
-    psa_set_key_algorithm(&attributes, alg);
-    status_ = psa_import_key(&attributes, material.data(), material.size(), &id_);
-  }
-  ~Key() {
-    if (id_ != PSA_KEY_ID_NULL) psa_destroy_key(id_);
-  }
-  Key(const Key&) = delete;
-  Key& operator=(const Key&) = delete;
-  psa_status_t status() const { return status_; }
-  psa_key_id_t id() const { return id_; }
-
- private:
-  psa_status_t status_;
-  psa_key_id_t id_ = PSA_KEY_ID_NULL;
-};
-
-// Fills in the outcome of a step; false when the self-test must stop.
-bool Check(SelftestResult* result, const char* step, psa_status_t status) {
-  if (status == PSA_SUCCESS) return true;
-  result->detail = std::string(step) + " returned " + std::to_string(status);
-  return false;
-}
-bool CheckEqual(SelftestResult* result, const char* what, const Bytes& actual, const Bytes& expected) {
-  if (actual == expected) return true;
-  result->detail = std::string(what) + " differs from the known answer";
-  return false;
-}
 
 struct MacVector {
   const char* name;

@@ -1,4 +1,4 @@
-// Before psa_crypto_init(), every function of the MAC, cipher and AEAD
+// Before psa_crypto_init(), every function of the MAC, cipher, AEAD and key-agreement
 // families returns PSA_ERROR_BAD_STATE ("The library requires initializing
 // by a call to psa_crypto_init()"), leaves operation objects as they were,
 // writes nothing past its output buffers and releases no output. A binary
@@ -118,9 +118,44 @@ TEST_F(Uninitialized, AeadFunctionsAreBadState) {
   EXPECT_EQ(memcmp(&operation, &init, sizeof(init)), 0);
 }
 
+TEST_F(Uninitialized, KeyAgreementFunctionsAreBadState) {
+  size_t length = 0;
+  EXPECT_EQ(psa_raw_key_agreement(PSA_ALG_ECDH, kKey, input_, 32, out(), kOut, &length), PSA_ERROR_BAD_STATE);
+  EXPECT_EQ(length, 0u);
+  EXPECT_TRUE(Untouched());
+  psa_key_attributes_t attributes = PSA_KEY_ATTRIBUTES_INIT;
+  psa_set_key_type(&attributes, PSA_KEY_TYPE_DERIVE);
+  psa_key_id_t key = 0x5eed;
+  EXPECT_EQ(psa_key_agreement(kKey, input_, 32, PSA_ALG_ECDH, &attributes, &key), PSA_ERROR_BAD_STATE);
+  EXPECT_EQ(key, PSA_KEY_ID_NULL);
+}
+
 // The same calls work once the library is initialized (a key is needed for
 // most; the abort functions and the state checks of inactive operations
 // show the library is up).
+TEST_F(Uninitialized, SignatureAndAsymmetricEncryptionFunctionsAreBadState) {
+  const psa_algorithm_t ecdsa = PSA_ALG_ECDSA(PSA_ALG_SHA_256);
+  size_t length = 1;
+  EXPECT_EQ(psa_sign_hash(kKey, ecdsa, input_, 32, out(), kOut, &length), PSA_ERROR_BAD_STATE);
+  EXPECT_EQ(length, 0u);
+  EXPECT_TRUE(Untouched());
+  EXPECT_EQ(psa_verify_hash(kKey, ecdsa, input_, 32, input_, 32), PSA_ERROR_BAD_STATE);
+  length = 1;
+  EXPECT_EQ(psa_sign_message(kKey, ecdsa, input_, 3, out(), kOut, &length), PSA_ERROR_BAD_STATE);
+  EXPECT_EQ(length, 0u);
+  EXPECT_TRUE(Untouched());
+  EXPECT_EQ(psa_verify_message(kKey, ecdsa, input_, 3, input_, 32), PSA_ERROR_BAD_STATE);
+  const psa_algorithm_t oaep = PSA_ALG_RSA_OAEP(PSA_ALG_SHA_256);
+  length = 1;
+  EXPECT_EQ(psa_asymmetric_encrypt(kKey, oaep, input_, 3, nullptr, 0, out(), kOut, &length), PSA_ERROR_BAD_STATE);
+  EXPECT_EQ(length, 0u);
+  EXPECT_TRUE(Untouched());
+  length = 1;
+  EXPECT_EQ(psa_asymmetric_decrypt(kKey, oaep, input_, 32, nullptr, 0, out(), kOut, &length), PSA_ERROR_BAD_STATE);
+  EXPECT_EQ(length, 0u);
+  EXPECT_TRUE(Untouched());
+}
+
 TEST_F(Uninitialized, ZzInitThenTheCallsWork) {
   // Key storage in the test's own directory.
   const char* tmp = getenv("TEST_TMPDIR");

@@ -284,7 +284,7 @@ static void check_operations(void) {
         CHECK(mac.is_sign == 0 && mac.mac_length == 0);
         CHECK(cipher.iv_set == 0 && cipher.iv_required == 0);
         CHECK(aead.nonce_set == 0 && aead.lengths_set == 0);
-        CHECK(kdf.capacity == 0 && kdf.inputs_received == 0);
+        CHECK(kdf.capacity == 0 && kdf.state == 0 && kdf.core == NULL);
         CHECK(pake.role == PSA_PAKE_ROLE_NONE && pake.core_inputs == NULL);
     }
 }

@@ -238,9 +238,10 @@ TEST(OperationInit, CoreFieldsStartCleared) {
     EXPECT_EQ(aead.ad_remaining + aead.body_remaining, 0u);
     const psa_key_derivation_operation_t kdf = PSA_KEY_DERIVATION_OPERATION_INIT;
     EXPECT_EQ(kdf.capacity, 0u);
-    EXPECT_EQ(kdf.can_output_key | kdf.output_started, 0);
+    EXPECT_EQ(kdf.state | kdf.output_started, 0);
+    EXPECT_EQ(kdf.core, nullptr);
     const psa_pake_operation_t pake = PSA_PAKE_OPERATION_INIT;
-    EXPECT_EQ(pake.password_key, PSA_KEY_ID_NULL);
+    EXPECT_EQ(pake.key_id, PSA_KEY_ID_NULL);
     EXPECT_EQ(pake.role, PSA_PAKE_ROLE_NONE);
     EXPECT_EQ(pake.core_inputs, nullptr);
     const psa_sign_hash_interruptible_operation_t sign =

@@ -36,6 +36,15 @@ required_exports=(
   psa_aead_encrypt psa_aead_decrypt psa_aead_encrypt_setup psa_aead_decrypt_setup psa_aead_set_lengths
   psa_aead_generate_nonce psa_aead_set_nonce psa_aead_update_ad psa_aead_update psa_aead_finish
   psa_aead_verify psa_aead_abort
+  psa_sign_hash psa_verify_hash psa_sign_message psa_verify_message
+  psa_asymmetric_encrypt psa_asymmetric_decrypt
+  psa_raw_key_agreement psa_key_agreement
+  psa_key_derivation_setup psa_key_derivation_get_capacity psa_key_derivation_set_capacity
+  psa_key_derivation_input_bytes psa_key_derivation_input_integer psa_key_derivation_input_key
+  psa_key_derivation_key_agreement psa_key_derivation_output_bytes psa_key_derivation_output_key
+  psa_key_derivation_verify_bytes psa_key_derivation_verify_key psa_key_derivation_abort
+  psa_pake_setup psa_pake_set_role psa_pake_set_user psa_pake_set_peer psa_pake_set_context
+  psa_pake_output psa_pake_input psa_pake_get_shared_key psa_pake_abort
 )
 for required in "${required_exports[@]}"; do
   grep -qx "${required}" <<<"${exported}" || { echo "missing export ${required}" >&2; exit 1; }

@@ -21,6 +21,8 @@
 #include <algorithm>
 #include <utility>
 
+#include "psa/core/keys/key_management.h"
+
 #include "psa/core/dispatch.h"
 #include "psa/core/keys/key_store.h"
 #include "psa/core/keys/lifetime.h"
@@ -236,6 +238,31 @@ psa_status_t FinishExport(psa_status_t status, uint8_t* data,
 }
 
 }  // namespace
+
+psa_status_t ImportKeyFromData(const psa_key_attributes_t& attributes,
+                               const uint8_t* data, size_t data_length,
+                               psa_key_id_t* key) {
+  *key = PSA_KEY_ID_NULL;
+  if (!LibraryInitialized()) return PSA_ERROR_BAD_STATE;
+  psa_key_attributes_t key_attributes;
+  psa_status_t status = CheckNewKeyAttributes(attributes, &key_attributes);
+  if (status != PSA_SUCCESS) return status;
+  // PSA_KEY_TYPE_NONE is no key type this implementation supports (the
+  // API's error list for an unsupported type).
+  if (psa_get_key_type(&key_attributes) == PSA_KEY_TYPE_NONE) {
+    return PSA_ERROR_NOT_SUPPORTED;
+  }
+  // A key of size 0 must be rejected (PSA Crypto 1.2, psa_import_key).
+  if (data_length == 0) return PSA_ERROR_INVALID_ARGUMENT;
+
+  KeyCreation creation;
+  status = GlobalKeyStore().BeginCreation(key_attributes, &creation);
+  if (status != PSA_SUCCESS) return status;
+  status = ImportKeyMaterial(&creation, data, data_length);
+  if (status != PSA_SUCCESS) return status;
+  return creation.Commit(key);
+}
+
 }  // namespace psa::core::keys
 
 using psa::core::LibraryInitialized;
@@ -249,26 +276,8 @@ extern "C" {
 psa_status_t psa_import_key(const psa_key_attributes_t* attributes,
                             const uint8_t* data, size_t data_length,
                             psa_key_id_t* key) {
-  *key = PSA_KEY_ID_NULL;
-  if (!LibraryInitialized()) return PSA_ERROR_BAD_STATE;
-  psa_key_attributes_t key_attributes;
-  psa_status_t status =
-      psa::core::keys::CheckNewKeyAttributes(*attributes, &key_attributes);
-  if (status != PSA_SUCCESS) return status;
-  // PSA_KEY_TYPE_NONE is no key type this implementation supports (the
-  // API's error list for an unsupported type).
-  if (psa_get_key_type(&key_attributes) == PSA_KEY_TYPE_NONE) {
-    return PSA_ERROR_NOT_SUPPORTED;
-  }
-  // A key of size 0 must be rejected (PSA Crypto 1.2, psa_import_key).
-  if (data_length == 0) return PSA_ERROR_INVALID_ARGUMENT;
-
-  KeyCreation creation;
-  status = GlobalKeyStore().BeginCreation(key_attributes, &creation);
-  if (status != PSA_SUCCESS) return status;
-  status = psa::core::keys::ImportKeyMaterial(&creation, data, data_length);
-  if (status != PSA_SUCCESS) return status;
-  return creation.Commit(key);
+  return psa::core::keys::ImportKeyFromData(*attributes, data, data_length,
+                                            key);
 }
 
 psa_status_t psa_generate_key(const psa_key_attributes_t* attributes,

@@ -324,6 +324,79 @@ psa_status_t AeadVerify(psa_aead_operation_t*, uint8_t*, size_t, size_t*, const 
 }
 psa_status_t AeadAbort(psa_aead_operation_t*) { return PSA_SUCCESS; }
 
+// PAKE: no driver serves any suite.
+psa_status_t PakeSetup(const psa_key_attributes_t*, psa_algorithm_t, psa_pake_operation_t*,
+                       const psa_crypto_driver_pake_inputs_t*) {
+  return PSA_ERROR_NOT_SUPPORTED;
+}
+psa_status_t PakeOutput(psa_pake_operation_t*, psa_crypto_driver_pake_step_t, uint8_t*, size_t, size_t*) {
+  return PSA_ERROR_BAD_STATE;
+}
+psa_status_t PakeInput(psa_pake_operation_t*, psa_crypto_driver_pake_step_t, const uint8_t*, size_t) {
+  return PSA_ERROR_BAD_STATE;
+}
+psa_status_t PakeGetImplicitKey(psa_pake_operation_t*, uint8_t*, size_t, size_t*) { return PSA_ERROR_BAD_STATE; }
+psa_status_t PakeAbort(psa_pake_operation_t*) { return PSA_SUCCESS; }
+
+// Key derivation: no driver serves any (the core derives by itself), and no
+// driver derives cooked keys.
+psa_status_t KeyDerivationSetup(const psa_key_attributes_t*, psa_key_derivation_operation_t*, psa_algorithm_t,
+                                const psa_crypto_driver_key_derivation_inputs_t*) {
+  return PSA_ERROR_NOT_SUPPORTED;
+}
+psa_status_t KeyDerivationInputStep(psa_key_derivation_operation_t*, psa_key_derivation_step_t, const uint8_t*,
+                                    size_t) {
+  return PSA_ERROR_BAD_STATE;
+}
+psa_status_t KeyDerivationSetCapacity(psa_key_derivation_operation_t*, size_t) { return PSA_ERROR_NOT_SUPPORTED; }
+psa_status_t KeyDerivationOutputBytes(psa_key_derivation_operation_t*, uint8_t*, size_t) {
+  return PSA_ERROR_BAD_STATE;
+}
+psa_status_t KeyDerivationOutputKey(const psa_key_attributes_t*, psa_key_derivation_operation_t*, uint8_t*, size_t,
+                                    size_t*) {
+  return PSA_ERROR_NOT_SUPPORTED;
+}
+psa_status_t KeyDerivationVerifyBytes(psa_key_derivation_operation_t*, const uint8_t*, size_t) {
+  return PSA_ERROR_NOT_SUPPORTED;
+}
+psa_status_t KeyDerivationVerifyKey(psa_key_derivation_operation_t*, uint8_t*, size_t) {
+  return PSA_ERROR_NOT_SUPPORTED;
+}
+psa_status_t KeyDerivationAbort(psa_key_derivation_operation_t*) { return PSA_SUCCESS; }
+psa_status_t KeyAgreement(psa_algorithm_t, const psa_key_attributes_t*, const uint8_t*, size_t, const uint8_t*,
+                          size_t, uint8_t*, size_t, size_t*) {
+  return PSA_ERROR_NOT_SUPPORTED;
+}
+psa_status_t DeriveKey(const psa_key_attributes_t*, const uint8_t*, size_t, void*, uint8_t*, size_t, size_t*) {
+  return PSA_ERROR_NOT_SUPPORTED;
+}
+
+// No signature or asymmetric encryption mechanism either.
+psa_status_t SignHash(const psa_key_attributes_t*, const uint8_t*, size_t, psa_algorithm_t, const uint8_t*, size_t,
+                      uint8_t*, size_t, size_t*) {
+  return PSA_ERROR_NOT_SUPPORTED;
+}
+psa_status_t VerifyHash(const psa_key_attributes_t*, const uint8_t*, size_t, psa_algorithm_t, const uint8_t*, size_t,
+                        const uint8_t*, size_t) {
+  return PSA_ERROR_NOT_SUPPORTED;
+}
+psa_status_t SignMessage(const psa_key_attributes_t*, const uint8_t*, size_t, psa_algorithm_t, const uint8_t*,
+                         size_t, uint8_t*, size_t, size_t*) {
+  return PSA_ERROR_NOT_SUPPORTED;
+}
+psa_status_t VerifyMessage(const psa_key_attributes_t*, const uint8_t*, size_t, psa_algorithm_t, const uint8_t*,
+                           size_t, const uint8_t*, size_t) {
+  return PSA_ERROR_NOT_SUPPORTED;
+}
+psa_status_t AsymmetricEncrypt(const psa_key_attributes_t*, const uint8_t*, size_t, psa_algorithm_t, const uint8_t*,
+                               size_t, const uint8_t*, size_t, uint8_t*, size_t, size_t*) {
+  return PSA_ERROR_NOT_SUPPORTED;
+}
+psa_status_t AsymmetricDecrypt(const psa_key_attributes_t*, const uint8_t*, size_t, psa_algorithm_t, const uint8_t*,
+                               size_t, const uint8_t*, size_t, uint8_t*, size_t, size_t*) {
+  return PSA_ERROR_NOT_SUPPORTED;
+}
+
 bool LocationIsSupported(psa_key_location_t location) { return location == PSA_KEY_LOCATION_LOCAL_STORAGE; }
 
 psa_status_t KeyBufferSize(const psa_key_attributes_t*, size_t* size) {

@@ -269,13 +269,15 @@ static inline psa_aead_operation_t psa_aead_operation_init(void) {
 #define PSA_KEY_DERIVATION_OPERATION_CONTEXT_SIZE 1024
 
 struct psa_key_derivation_operation_s {
-    uint32_t driver_id;
+    uint32_t driver_id;        // The driver serving the operation once its
+                               // inputs are complete; 0 for none (inputs
+                               // still collected, or the core's own KDF).
     psa_algorithm_t alg;       // The full algorithm, key agreement included.
     size_t capacity;           // Bytes that can still be output.
-    uint32_t inputs_received;  // Core bookkeeping of the steps provided.
-    uint8_t can_output_key;    // 0 if psa_key_derivation_output_key() is
-                               // not permitted (secret given as bytes).
+    uint8_t state;             // 0 inactive, 1 active, 2 error (until abort).
     uint8_t output_started;    // 1 once output was read or compared.
+    void *core;                // The core's state (collected inputs, its own
+                               // KDF), on the heap; freed by abort.
     union {
         uint8_t bytes[PSA_KEY_DERIVATION_OPERATION_CONTEXT_SIZE];
         uint64_t align_u64;
@@ -349,16 +351,19 @@ static inline void psa_pake_cs_set_key_confirmation(
 #define PSA_PAKE_OPERATION_CONTEXT_SIZE 2048
 
 struct psa_pake_operation_s {
-    uint32_t driver_id;
+    uint32_t driver_id;         // 0 until the driver is set up (first
+                                // psa_pake_output() or psa_pake_input()).
     psa_algorithm_t alg;
     psa_pake_primitive_t primitive;
     uint32_t key_confirmation;
-    psa_key_id_t password_key;  // The key given to psa_pake_setup().
+    psa_key_id_t key_id;        // The password key given to psa_pake_setup().
+    uint64_t key_destroy_count; // Key store destroy count at setup.
     psa_pake_role_t role;       // PSA_PAKE_ROLE_NONE until set.
-    uint8_t state;              // Core state machine.
-    uint8_t sequence;           // Position in the algorithm's step sequence.
+    uint8_t state;              // Core state: 0 inactive, then see pake.cc.
+    uint8_t outputs;            // Output steps done.
+    uint8_t inputs;             // Input steps done.
     void *core_inputs;          // Core-owned copies of the user, peer and
-                                // context inputs; NULL when none.
+                                // context inputs; NULL when inactive.
     union {
         uint8_t bytes[PSA_PAKE_OPERATION_CONTEXT_SIZE];
         uint64_t align_u64;
@@ -367,7 +372,7 @@ struct psa_pake_operation_s {
     } ctx;
 };
 
-#define PSA_PAKE_OPERATION_INIT { 0, 0, 0, 0, 0, 0, 0, 0, 0, { { 0 } } }
+#define PSA_PAKE_OPERATION_INIT { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, { { 0 } } }
 
 // Returns PSA_PAKE_OPERATION_INIT.
 static inline psa_pake_operation_t psa_pake_operation_init(void) {
