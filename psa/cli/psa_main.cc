@@ -6,6 +6,7 @@
 //                         md5 ripemd160 sha1 sha224 sha256 sha384 sha512
 //   psa random N          N random bytes, in hexadecimal
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
@@ -29,13 +30,20 @@ int Usage() {
 
 int Selftest() {
   int failures = 0, passes = 0;
-  std::printf("%-28s %-16s %s\n", "mechanism", "driver", "result");
-  for (const SelftestResult& r : RunSelftests()) {
+  const std::vector<SelftestResult> results = RunSelftests();
+  // Columns as wide as their longest entry.
+  int mechanism_width = 9, driver_width = 6;
+  for (const SelftestResult& r : results) {
+    mechanism_width = std::max(mechanism_width, static_cast<int>(r.mechanism.size()));
+    driver_width = std::max(driver_width, static_cast<int>(r.driver.size()));
+  }
+  std::printf("%-*s  %-*s  %s\n", mechanism_width, "mechanism", driver_width, "driver", "result");
+  for (const SelftestResult& r : results) {
     const char* outcome = r.outcome == SelftestResult::Outcome::kPass   ? "PASS"
                           : r.outcome == SelftestResult::Outcome::kFail ? "FAIL"
                                                                         : "not compiled in";
-    std::printf("%-28s %-16s %s%s%s\n", r.mechanism.c_str(), r.driver.c_str(), outcome,
-                r.detail.empty() ? "" : ": ", r.detail.c_str());
+    std::printf("%-*s  %-*s  %s%s%s\n", mechanism_width, r.mechanism.c_str(), driver_width, r.driver.c_str(),
+                outcome, r.detail.empty() ? "" : ": ", r.detail.c_str());
     failures += r.outcome == SelftestResult::Outcome::kFail;
     passes += r.outcome == SelftestResult::Outcome::kPass;
   }

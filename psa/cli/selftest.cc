@@ -8,6 +8,7 @@
 
 #include "psa/cli/asymmetric_selftest.h"
 #include "psa/cli/kdf_selftest.h"
+#include "psa/cli/pake_selftest.h"
 #include "psa/cli/selftest_support.h"
 #include "psa/cli/symmetric_selftest.h"
 #include "psa/crypto.h"
@@ -247,6 +248,7 @@ std::vector<SelftestResult> RunSelftests() {
   for (SelftestResult& r : RunSymmetricSelftests()) results.push_back(std::move(r));
   for (SelftestResult& r : RunAsymmetricSelftests()) results.push_back(std::move(r));
   for (SelftestResult& r : RunKdfSelftests()) results.push_back(std::move(r));
+  for (SelftestResult& r : RunPakeSelftests()) results.push_back(std::move(r));
   return results;
 }
 
