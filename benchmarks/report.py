@@ -3,8 +3,9 @@
     bazel run -c opt //benchmarks:report                 # defaults below
     bazel run -c opt //benchmarks:report -- --repetitions=10 --filter=Aead
 
-Runs //benchmarks:builtin_benchmark (the MAC, cipher, AEAD and random
-generation rows: hashing has no Mbed TLS PSA baseline here) and //benchmarks:noop_benchmark,
+Runs //benchmarks:builtin_benchmark (the MAC, cipher, AEAD, random
+generation, signature, RSA decryption, key agreement, key derivation and
+SPAKE2+ rows: hashing has no Mbed TLS PSA baseline here) and //benchmarks:noop_benchmark,
 each once, with --benchmark_format=json, repetitions, and random
 interleaving of the repetitions so that a load on the machine hits both
 sides of a pair alike. Every number compared comes from one run of one
@@ -19,6 +20,13 @@ Tables:
      goal >= 0.95); ns per call of ours and the difference ours - theirs
      (paired; a constant difference across sizes is per-call overhead, not
      throughput).
+  1b. The rows that count operations (signatures, decryption, key
+     agreement, key derivation, PAKE exchanges): operations per second of
+     both, the ratio ours/theirs and the paired ratio (goal >= 0.95), us per
+     operation. Where Mbed TLS 2.28's PSA has no such operation the
+     mbedtls228 side is the same primitive without a PSA layer, and the
+     table says which (PBKDF2: mbedtls_pkcs5_pbkdf2_hmac; SPAKE2+: the
+     protocol over Mbed TLS's ECP module, benchmarks/pake_support.h).
   2. The core's overhead: .../psa/... against .../builtin_direct/... (the
      builtin entry point called without the core), separately and paired
      (.../paired_direct/...): ns per call, time ratio (goal: <= 1.10, judged
@@ -49,10 +57,14 @@ ROW = re.compile(r"^(BM_\w+)/([a-z0-9_]+)/([a-z0-9_]+)/(\d+)$")
 # Table order: as registered by the family benchmarks.
 OPERATIONS = ["BM_AeadEncrypt", "BM_AeadDecrypt", "BM_AeadEncryptMultipart", "BM_AeadDecryptMultipart",
               "BM_CipherEncrypt", "BM_CipherEncryptRandomIv", "BM_CipherDecrypt", "BM_MacCompute", "BM_MacMultipart",
-              "BM_GenerateRandom",
+              "BM_GenerateRandom", "BM_SignHash", "BM_VerifyHash", "BM_AsymmetricDecrypt", "BM_RawKeyAgreement",
+              "BM_KeyDerivation", "BM_PakeExchange",
               "BM_DispatchMacCompute", "BM_DispatchAeadEncrypt"]
 MECHANISMS = ["aes128gcm", "aes256gcm", "aes128ccm", "chacha20poly1305", "aes128ctr", "aes128cbc_nopad",
-              "aes128cbc_pkcs7", "hmacsha256", "aes128cmac", "rng"]
+              "aes128cbc_pkcs7", "hmacsha256", "aes128cmac", "rng",
+              "ecdsa_p256_sha256", "detecdsa_p256_sha256", "ecdsa_p384_sha384", "rsa2048_pkcs1v15_sha256",
+              "rsa2048_pss_sha256", "rsa2048_oaep_sha256", "rsa2048_pkcs1v15_crypt", "ecdh_p256", "x25519",
+              "hkdf_sha256", "pbkdf2_sha256", "spake2p_p256_sha256"]
 
 GOAL_RATIO = 0.95
 GOAL_OVERHEAD = 1.10
@@ -103,6 +115,15 @@ def mbps(entry):
     return entry.get("bytes_per_second", 0.0) / 1e6
 
 
+def ops(entry):
+    return entry.get("items_per_second", 0.0)
+
+
+def counts_operations(entry):
+    """Whether a row counts operations (items_per_second) rather than bytes."""
+    return "items_per_second" in entry and not entry.get("bytes_per_second")
+
+
 def split(name):
     match = ROW.match(name)
     return match.groups() if match else None
@@ -142,7 +163,7 @@ def comparison(rows):
     for name in order(rows):
         entry = rows[name]
         parts = split(name)
-        if not parts or parts[1] != "psa":
+        if not parts or parts[1] != "psa" or counts_operations(entry):
             continue
         op, _, mechanism, size = parts
         row = "%s/%s/%s" % (op, mechanism, size)
@@ -168,6 +189,39 @@ def comparison(rows):
                       "%.3f" % paired_ratio if paired_ratio is not None else "-", "%.0f" % ours_ns,
                       "%+.0f" % delta_ns, mark, served_by(entry)))
     return lines, below, no_baseline
+
+
+def operations(rows):
+    """Table 1b: the rows that count operations."""
+    lines = []
+    below = []
+    notes = {}
+    for name in order(rows):
+        entry = rows[name]
+        parts = split(name)
+        if not parts or parts[1] != "psa" or not counts_operations(entry):
+            continue
+        op, _, mechanism, size = parts
+        row = "%s/%s/%s" % (op, mechanism, size)
+        theirs = rows.get("%s/mbedtls228/%s/%s" % (op, mechanism, size))
+        paired = rows.get("%s/paired/%s/%s" % (op, mechanism, size))
+        if theirs is None:
+            lines.append((row, "%.1f" % ops(entry), "n/a", "n/a", "-", "%.1f" % (ns_per_call(entry) / 1e3), "", ""))
+            continue
+        ratio = ops(entry) / ops(theirs) if ops(theirs) else float("nan")
+        paired_ratio = paired["ratio"] if paired is not None else None
+        ours_us = (paired["psa_ns"] if paired is not None else ns_per_call(entry)) / 1e3
+        judged = paired_ratio if paired_ratio is not None else ratio
+        mark = "" if judged >= GOAL_RATIO else "BELOW"
+        if mark:
+            below.append(row)
+        label = theirs.get("label", "")
+        if label:
+            notes[mechanism] = label
+        lines.append((row, "%.1f" % ops(entry), "%.1f" % ops(theirs), "%.3f" % ratio,
+                      "%.3f" % paired_ratio if paired_ratio is not None else "-", "%.1f" % ours_us,
+                      "*" if label else "", mark))
+    return lines, below, notes
 
 
 def overhead(rows):
@@ -219,7 +273,10 @@ def main():
     parser.add_argument("--noop_benchmark", help="path of noop_benchmark")
     parser.add_argument("--repetitions", type=int, default=5)
     parser.add_argument("--min_time", default="0.2", help="--benchmark_min_time per repetition, seconds")
-    parser.add_argument("--filter", default="^BM_(Aead|Cipher|Mac|GenerateRandom)", help="--benchmark_filter of builtin_benchmark")
+    parser.add_argument("--filter",
+                        default="^BM_(Aead|Cipher|Mac|GenerateRandom|SignHash|VerifyHash|AsymmetricDecrypt|"
+                                "RawKeyAgreement|KeyDerivation|PakeExchange)",
+                        help="--benchmark_filter of builtin_benchmark")
     parser.add_argument("--json_out", help="also write both raw JSON outputs to this file")
     parser.add_argument("--from_json", help="print the tables of a --json_out file instead of running anything")
     args = parser.parse_args()
@@ -254,6 +311,14 @@ def main():
     if no_baseline:
         print("n/a: Mbed TLS 2.28's PSA implementation has no multi-part AEAD (psa_aead_*_setup and the rest).")
         print()
+
+    op_lines, op_below, notes = operations(rows)
+    below += op_below
+    print("1b. Operations per second, this project's PSA API (builtin driver) vs Mbed TLS 2.28, same binary (goal: ratio >= %.2f)" % GOAL_RATIO)
+    print(table(("row", "ours op/s", "mbedtls228 op/s", "ratio", "paired ratio", "ours us/op", "note", ""), op_lines))
+    for mechanism, label in sorted(notes.items()):
+        print("  * %s: the mbedtls228 side is %s" % (mechanism, label))
+    print()
 
     print("2. The core's overhead: the PSA function vs the builtin entry point called directly, same key buffer and attributes (goal: ratio <= %.2f)" % GOAL_OVERHEAD)
     print(table(("row", "psa ns", "direct ns", "ratio", "paired: psa ns", "direct ns", "core ns", "time ratio", ""),

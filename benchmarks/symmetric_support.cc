@@ -2,12 +2,10 @@
 
 #include <string.h>
 
-#include <algorithm>
-#include <chrono>
 #include <string>
+#include <utility>
 #include <vector>
 
-#include "psa/core/dispatch.h"
 #include "psa/crypto.h"
 #include "third_party/mbedtls228/baseline.h"
 
@@ -58,6 +56,17 @@ OurKey::OurKey(const Mechanism& mechanism) : bytes_(KeyBytes(mechanism)) {
   if (status_ == PSA_SUCCESS) status_ = psa_get_key_attributes(id_, &attributes_);
 }
 
+OurKey::OurKey(psa_key_type_t type, psa_algorithm_t alg, psa_key_usage_t usage, std::vector<uint8_t> bytes)
+    : bytes_(std::move(bytes)) {
+  psa_key_attributes_t attributes = PSA_KEY_ATTRIBUTES_INIT;
+  psa_set_key_type(&attributes, type);
+  psa_set_key_usage_flags(&attributes, usage);
+  psa_set_key_algorithm(&attributes, alg);
+  status_ = psa_import_key(&attributes, bytes_.data(), bytes_.size(), &id_);
+  psa_reset_key_attributes(&attributes);
+  if (status_ == PSA_SUCCESS) status_ = psa_get_key_attributes(id_, &attributes_);
+}
+
 OurKey::~OurKey() {
   psa_reset_key_attributes(&attributes_);
   if (id_ != 0) psa_destroy_key(id_);
@@ -68,26 +77,12 @@ BaselineKey::BaselineKey(const Mechanism& mechanism) {
   status_ = baseline_import_key(mechanism.baseline, bytes.data(), bytes.size(), &key_);
 }
 
+BaselineKey::BaselineKey(baseline_mechanism_t mechanism, const std::vector<uint8_t>& bytes) {
+  status_ = baseline_import_key(mechanism, bytes.data(), bytes.size(), &key_);
+}
+
 BaselineKey::~BaselineKey() {
   if (key_.id != 0) baseline_destroy_key(&key_);
-}
-
-bool InitOrSkip(benchmark::State& state) {
-  if (psa_crypto_init() != PSA_SUCCESS) {
-    state.SkipWithError("psa_crypto_init failed");
-    return false;
-  }
-  if (baseline_init() != PSA_SUCCESS) {
-    state.SkipWithError("psa_crypto_init of Mbed TLS 2.28 failed");
-    return false;
-  }
-  return true;
-}
-
-bool SkipOnError(benchmark::State& state, const char* what, psa_status_t status) {
-  if (status == PSA_SUCCESS) return false;
-  state.SkipWithError(StatusError(what, status).c_str());
-  return true;
 }
 
 namespace {
@@ -211,158 +206,15 @@ std::string CheckAgreement(const Mechanism& mechanism, size_t size) {
   return std::string(mechanism.name) + ": not an AEAD, cipher or MAC algorithm";
 }
 
-std::string StatusError(const char* what, int32_t status) {
-  if (status == PSA_SUCCESS) return "";
-  if (status == PSA_ERROR_NOT_SUPPORTED) return std::string(what) + ": not supported";
-  return std::string(what) + " failed with status " + std::to_string(status);
-}
-
-namespace {
-
-const char* ImplementationName(Implementation implementation) {
-  switch (implementation) {
-    case Implementation::kPsa:
-      return "psa";
-    case Implementation::kMbedtls228:
-      return "mbedtls228";
-    case Implementation::kBuiltinDirect:
-      return "builtin_direct";
-    case Implementation::kPaired:
-      return "paired";
-    case Implementation::kPairedDirect:
-      return "paired_direct";
-  }
-  return "?";
-}
-
-std::string ServingDriver() {
-  const char* name = psa::dispatch::DriverName(psa::dispatch::LastServingDriver());
-  return name != nullptr ? name : "?";
-}
-
-// Wall-clock nanoseconds of `count` calls.
-double TimeCalls(const Call& call, int64_t count) {
-  const auto start = std::chrono::steady_clock::now();
-  for (int64_t i = 0; i < count; ++i) {
-    int32_t status = call();
-    benchmark::DoNotOptimize(status);
-    benchmark::ClobberMemory();
-  }
-  const auto stop = std::chrono::steady_clock::now();
-  return std::chrono::duration<double, std::nano>(stop - start).count();
-}
-
-double Median(std::vector<double> values) {
-  if (values.empty()) return 0;
-  std::sort(values.begin(), values.end());
-  const size_t middle = values.size() / 2;
-  return values.size() % 2 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
-}
-
-// Times `ours` and `other` alternately (the order swapped each block), the
-// slower side's blocks about 50 us long; the counters are medians over the blocks, so a
-// block that the machine's load slowed down does not count.
-void RunPaired(benchmark::State& state, const Call& ours, const Call& other, size_t size) {
-  constexpr double kBlockNs = 50e3;
-  // Calibration on warm code and data.
-  TimeCalls(ours, 2);
-  TimeCalls(other, 2);
-  const double one = std::max(1.0, std::max(TimeCalls(ours, 3), TimeCalls(other, 3)) / 3);
-  const int64_t count = std::max<int64_t>(1, static_cast<int64_t>(kBlockNs / one));
-  std::vector<double> ratios, ours_ns, other_ns;
-  bool other_first = false;
-  for (auto _ : state) {
-    double a = 0, b = 0;
-    if (other_first) {
-      b = TimeCalls(other, count);
-      a = TimeCalls(ours, count);
-    } else {
-      a = TimeCalls(ours, count);
-      b = TimeCalls(other, count);
-    }
-    other_first = !other_first;
-    ratios.push_back(b / a);
-    ours_ns.push_back(a / static_cast<double>(count));
-    other_ns.push_back(b / static_cast<double>(count));
-    state.SetIterationTime((a + b) * 1e-9);
-  }
-  state.counters["ratio"] = Median(ratios);
-  state.counters["psa_ns"] = Median(ours_ns);
-  state.counters["other_ns"] = Median(other_ns);
-  state.counters["blocks"] = static_cast<double>(ratios.size());
-  state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) * count * 2 * static_cast<int64_t>(size));
-}
-
-void BM_Row(benchmark::State& state, Implementation implementation, Mechanism mechanism, RowFactory factory) {
-  if (!InitOrSkip(state)) return;
-  const size_t size = static_cast<size_t>(state.range(0));
-  const bool with_baseline = implementation == Implementation::kMbedtls228 || implementation == Implementation::kPaired;
-  if (with_baseline) {
-    const std::string problem = CheckAgreement(mechanism, size);
-    if (!problem.empty()) {
-      state.SkipWithError(("Mbed TLS 2.28 disagrees: " + problem).c_str());
-      return;
-    }
-  }
-  std::string error;
-  const RowOperations operations = factory(mechanism, size, &error);
-  if (!error.empty()) {
-    state.SkipWithError(error.c_str());
-    return;
-  }
-  const Call* call = nullptr;
-  const Call* other = nullptr;
-  switch (implementation) {
-    case Implementation::kPsa:
-      call = &operations.psa;
-      break;
-    case Implementation::kMbedtls228:
-      call = &operations.mbedtls228;
-      break;
-    case Implementation::kBuiltinDirect:
-      call = &operations.builtin_direct;
-      break;
-    case Implementation::kPaired:
-      call = &operations.psa;
-      other = &operations.mbedtls228;
-      break;
-    case Implementation::kPairedDirect:
-      call = &operations.psa;
-      other = &operations.builtin_direct;
-      break;
-  }
-  if (!*call || (other != nullptr && !*other)) {
-    state.SkipWithError("no such operation in this implementation");
-    return;
-  }
-  if (SkipOnError(state, ImplementationName(implementation), (*call)())) return;
-  if (implementation == Implementation::kPsa) state.SetLabel("served by " + ServingDriver());
-  if (other != nullptr) {
-    const std::string served_by = ServingDriver();
-    if (SkipOnError(state, "the other side", (*other)())) return;
-    state.SetLabel("psa served by " + served_by);
-    RunPaired(state, *call, *other, size);
-    return;
-  }
-  for (auto _ : state) {
-    int32_t status = (*call)();
-    benchmark::DoNotOptimize(status);
-    benchmark::ClobberMemory();
-  }
-  state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) * static_cast<int64_t>(size));
-}
-
-}  // namespace
-
 void RegisterRow(const std::string& operation, Implementation implementation, const Mechanism& mechanism,
                  RowFactory factory, const std::vector<int>& sizes) {
-  const std::string name =
-      "BM_" + operation + "/" + ImplementationName(implementation) + "/" + mechanism.name;
-  benchmark::internal::Benchmark* b =
-      benchmark::RegisterBenchmark(name.c_str(), BM_Row, implementation, mechanism, factory);
-  for (int size : sizes) b->Arg(size);
-  if (implementation == Implementation::kPaired || implementation == Implementation::kPairedDirect) {
-    b->UseManualTime();
+  for (int size : sizes) {
+    const Mechanism m = mechanism;
+    const size_t bytes = static_cast<size_t>(size);
+    RegisterRowFor(
+        operation, implementation, m.name, size, Unit::kBytes,
+        [m, factory, bytes](std::string* error) { return factory(m, bytes, error); },
+        [m, bytes] { return CheckAgreement(m, bytes); });
   }
 }
 

@@ -1,26 +1,13 @@
 // What the MAC, cipher, AEAD and random benchmarks share: the mechanisms
 // measured, their keys in this project's key store and in Mbed TLS 2.28's
 // (the baseline, third_party/mbedtls228/baseline.h), the check that both
-// compute the same outputs, and the row runners.
-//
-// A family describes each operation once, as a RowFactory: for a mechanism
-// and a message size it sets up keys and buffers and returns the calls to
-// time (RowOperations). RegisterRow turns a factory into the rows
+// compute the same outputs, and the registration of their rows
 //
 //   BM_<Operation>/<implementation>/<mechanism>/<bytes>
 //
-// with implementation
-//   psa             this project's PSA API (served by the benchmarked driver)
-//   mbedtls228      Mbed TLS 2.28's PSA API
-//   builtin_direct  the builtin driver's entry point, without the core
-//   paired          psa and mbedtls228 timed alternately in the same
-//                   benchmark, in blocks of about 50 us: counters ratio
-//                   (median over blocks of mbedtls228 time / psa time, so
-//                   ours' speed relative to theirs), psa_ns, other_ns
-//   paired_direct   the same for psa against builtin_direct
-//
-// benchmarks/report.py pairs rows by these names. The paired rows are the
-// robust comparison on a loaded machine: both sides see the same load.
+// (benchmarks/row_runner.h: the implementations, the paired rows). A family
+// describes each operation once, as a RowFactory: for a mechanism and a
+// message size it sets up keys and buffers and returns the calls to time.
 
 #ifndef BENCHMARKS_SYMMETRIC_SUPPORT_H_
 #define BENCHMARKS_SYMMETRIC_SUPPORT_H_
@@ -34,6 +21,7 @@
 #include <string>
 #include <vector>
 
+#include "benchmarks/row_runner.h"
 #include "psa/crypto.h"
 #include "third_party/mbedtls228/baseline.h"
 
@@ -70,6 +58,9 @@ std::vector<uint8_t> KeyBytes(const Mechanism& mechanism);
 class OurKey {
  public:
   explicit OurKey(const Mechanism& mechanism);
+  // A key of `type` imported from `bytes` (its size comes from the bytes)
+  // for `alg`, with `usage`.
+  OurKey(psa_key_type_t type, psa_algorithm_t alg, psa_key_usage_t usage, std::vector<uint8_t> bytes);
   ~OurKey();
   OurKey(const OurKey&) = delete;
   OurKey& operator=(const OurKey&) = delete;
@@ -92,6 +83,8 @@ class OurKey {
 class BaselineKey {
  public:
   explicit BaselineKey(const Mechanism& mechanism);
+  // The key of `mechanism` imported from `bytes` (baseline_import_key).
+  BaselineKey(baseline_mechanism_t mechanism, const std::vector<uint8_t>& bytes);
   ~BaselineKey();
   BaselineKey(const BaselineKey&) = delete;
   BaselineKey& operator=(const BaselineKey&) = delete;
@@ -104,15 +97,6 @@ class BaselineKey {
   baseline_key_t key_ = {0, 0};
 };
 
-// psa_crypto_init of both implementations; false (and state skipped with
-// the reason) if one fails.
-bool InitOrSkip(benchmark::State& state);
-
-// Skips `state` with a message naming `what` and `status` when status is not
-// PSA_SUCCESS: "not supported" for PSA_ERROR_NOT_SUPPORTED. Returns true if
-// it skipped.
-bool SkipOnError(benchmark::State& state, const char* what, psa_status_t status);
-
 // Whether Mbed TLS 2.28 computes what this project computes for `mechanism`
 // on a `size`-byte message: AEAD encryption and decryption (of each other's
 // ciphertexts), cipher encryption with a chosen IV, decryption of each
@@ -121,33 +105,16 @@ bool SkipOnError(benchmark::State& state, const char* what, psa_status_t status)
 // else what differs.
 std::string CheckAgreement(const Mechanism& mechanism, size_t size);
 
-// A timed call; returns its status (PSA_SUCCESS = 0).
-using Call = std::function<int32_t()>;
-
-// The calls of one row, set up for one mechanism and size. An empty Call:
-// that implementation has no such operation.
-struct RowOperations {
-  Call psa;
-  Call mbedtls228;
-  Call builtin_direct;
-};
-
 // Sets up an operation for `mechanism` and `size`: on failure returns empty
 // calls and sets *error (a PSA_ERROR_NOT_SUPPORTED setup says "not
 // supported"). The calls keep what they need alive.
 using RowFactory = RowOperations (*)(const Mechanism& mechanism, size_t size, std::string* error);
 
-enum class Implementation { kPsa, kMbedtls228, kBuiltinDirect, kPaired, kPairedDirect };
-
 // Registers BM_<operation>/<implementation>/<mechanism.name>/<size> for each
-// size. Rows that involve mbedtls228 first check CheckAgreement.
+// size (bytes rows). Rows that involve mbedtls228 first check
+// CheckAgreement.
 void RegisterRow(const std::string& operation, Implementation implementation, const Mechanism& mechanism,
                  RowFactory factory, const std::vector<int>& sizes);
-
-// `message` as an error string for RowFactory: "<what>: not supported" for
-// PSA_ERROR_NOT_SUPPORTED, "<what> failed with status N" otherwise, "" for
-// PSA_SUCCESS.
-std::string StatusError(const char* what, int32_t status);
 
 }  // namespace psa_benchmarks
 

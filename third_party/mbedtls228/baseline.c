@@ -9,6 +9,8 @@
 
 #include "third_party/mbedtls228/mbedtls228_rename.h"
 
+#include <mbedtls/md.h>
+#include <mbedtls/pkcs5.h>
 #include <mbedtls/version.h>
 #include <psa/crypto.h>
 
@@ -63,6 +65,46 @@ static psa_status_t mechanism_parameters(baseline_mechanism_t mechanism, psa_key
       *type = PSA_KEY_TYPE_AES;
       *alg = PSA_ALG_CMAC;
       return PSA_SUCCESS;
+    case BASELINE_ECDSA_SHA_256:
+      *type = PSA_KEY_TYPE_ECC_KEY_PAIR(PSA_ECC_FAMILY_SECP_R1);
+      *alg = PSA_ALG_ECDSA(PSA_ALG_SHA_256);
+      return PSA_SUCCESS;
+    case BASELINE_ECDSA_SHA_384:
+      *type = PSA_KEY_TYPE_ECC_KEY_PAIR(PSA_ECC_FAMILY_SECP_R1);
+      *alg = PSA_ALG_ECDSA(PSA_ALG_SHA_384);
+      return PSA_SUCCESS;
+    case BASELINE_DETERMINISTIC_ECDSA_SHA_256:
+      *type = PSA_KEY_TYPE_ECC_KEY_PAIR(PSA_ECC_FAMILY_SECP_R1);
+      *alg = PSA_ALG_DETERMINISTIC_ECDSA(PSA_ALG_SHA_256);
+      return PSA_SUCCESS;
+    case BASELINE_RSA_PKCS1V15_SIGN_SHA_256:
+      *type = PSA_KEY_TYPE_RSA_KEY_PAIR;
+      *alg = PSA_ALG_RSA_PKCS1V15_SIGN(PSA_ALG_SHA_256);
+      return PSA_SUCCESS;
+    case BASELINE_RSA_PSS_SHA_256:
+      *type = PSA_KEY_TYPE_RSA_KEY_PAIR;
+      *alg = PSA_ALG_RSA_PSS(PSA_ALG_SHA_256);
+      return PSA_SUCCESS;
+    case BASELINE_RSA_OAEP_SHA_256:
+      *type = PSA_KEY_TYPE_RSA_KEY_PAIR;
+      *alg = PSA_ALG_RSA_OAEP(PSA_ALG_SHA_256);
+      return PSA_SUCCESS;
+    case BASELINE_RSA_PKCS1V15_CRYPT:
+      *type = PSA_KEY_TYPE_RSA_KEY_PAIR;
+      *alg = PSA_ALG_RSA_PKCS1V15_CRYPT;
+      return PSA_SUCCESS;
+    case BASELINE_ECDH_SECP_R1:
+      *type = PSA_KEY_TYPE_ECC_KEY_PAIR(PSA_ECC_FAMILY_SECP_R1);
+      *alg = PSA_ALG_ECDH;
+      return PSA_SUCCESS;
+    case BASELINE_ECDH_MONTGOMERY:
+      *type = PSA_KEY_TYPE_ECC_KEY_PAIR(PSA_ECC_FAMILY_MONTGOMERY);
+      *alg = PSA_ALG_ECDH;
+      return PSA_SUCCESS;
+    case BASELINE_HKDF_SHA_256:
+      *type = PSA_KEY_TYPE_DERIVE;
+      *alg = PSA_ALG_HKDF(PSA_ALG_SHA_256);
+      return PSA_SUCCESS;
   }
   return PSA_ERROR_INVALID_ARGUMENT;
 }
@@ -85,9 +127,16 @@ int32_t baseline_import_key(baseline_mechanism_t mechanism, const uint8_t *key_b
   if (status != PSA_SUCCESS) return status;
   psa_key_attributes_t attributes = PSA_KEY_ATTRIBUTES_INIT;
   psa_set_key_type(&attributes, type);
-  psa_set_key_bits(&attributes, PSA_BYTES_TO_BITS(key_length));
-  psa_set_key_usage_flags(&attributes, PSA_KEY_USAGE_ENCRYPT | PSA_KEY_USAGE_DECRYPT | PSA_KEY_USAGE_SIGN_MESSAGE |
-                                           PSA_KEY_USAGE_VERIFY_MESSAGE);
+  psa_key_usage_t usage =
+      PSA_KEY_USAGE_ENCRYPT | PSA_KEY_USAGE_DECRYPT | PSA_KEY_USAGE_SIGN_MESSAGE | PSA_KEY_USAGE_VERIFY_MESSAGE;
+  if (PSA_KEY_TYPE_IS_ASYMMETRIC(type) || type == PSA_KEY_TYPE_DERIVE) {
+    /* The size of an asymmetric key is the key's own (X25519: 255 bits,
+     * RSA: the modulus); Mbed TLS works it out from the data. */
+    usage |= PSA_KEY_USAGE_SIGN_HASH | PSA_KEY_USAGE_VERIFY_HASH | PSA_KEY_USAGE_DERIVE;
+  } else {
+    psa_set_key_bits(&attributes, PSA_BYTES_TO_BITS(key_length));
+  }
+  psa_set_key_usage_flags(&attributes, usage);
   psa_set_key_algorithm(&attributes, alg);
   psa_key_id_t id = 0;
   status = psa_import_key(&attributes, key_bytes, key_length, &id);
@@ -170,4 +219,68 @@ int32_t baseline_mac_multipart(const baseline_key_t *key, const uint8_t *input, 
   if (status == PSA_SUCCESS) status = psa_mac_sign_finish(&operation, mac, mac_size, mac_length);
   if (status != PSA_SUCCESS) psa_mac_abort(&operation);
   return status;
+}
+
+int32_t baseline_export_public_key(const baseline_key_t *key, uint8_t *data, size_t data_size, size_t *data_length) {
+  return psa_export_public_key(key->id, data, data_size, data_length);
+}
+
+int32_t baseline_sign_hash(const baseline_key_t *key, const uint8_t *hash, size_t hash_length, uint8_t *signature,
+                           size_t signature_size, size_t *signature_length) {
+  return psa_sign_hash(key->id, key->alg, hash, hash_length, signature, signature_size, signature_length);
+}
+
+int32_t baseline_verify_hash(const baseline_key_t *key, const uint8_t *hash, size_t hash_length,
+                             const uint8_t *signature, size_t signature_length) {
+  return psa_verify_hash(key->id, key->alg, hash, hash_length, signature, signature_length);
+}
+
+int32_t baseline_asymmetric_encrypt(const baseline_key_t *key, const uint8_t *input, size_t input_length,
+                                    const uint8_t *salt, size_t salt_length, uint8_t *output, size_t output_size,
+                                    size_t *output_length) {
+  return psa_asymmetric_encrypt(key->id, key->alg, input, input_length, salt, salt_length, output, output_size,
+                                output_length);
+}
+
+int32_t baseline_asymmetric_decrypt(const baseline_key_t *key, const uint8_t *input, size_t input_length,
+                                    const uint8_t *salt, size_t salt_length, uint8_t *output, size_t output_size,
+                                    size_t *output_length) {
+  return psa_asymmetric_decrypt(key->id, key->alg, input, input_length, salt, salt_length, output, output_size,
+                                output_length);
+}
+
+int32_t baseline_raw_key_agreement(const baseline_key_t *key, const uint8_t *peer_key, size_t peer_key_length,
+                                   uint8_t *output, size_t output_size, size_t *output_length) {
+  return psa_raw_key_agreement(key->alg, key->id, peer_key, peer_key_length, output, output_size, output_length);
+}
+
+int32_t baseline_hkdf(const baseline_key_t *secret, const uint8_t *salt, size_t salt_length, const uint8_t *info,
+                      size_t info_length, uint8_t *output, size_t output_length) {
+  psa_key_derivation_operation_t operation = PSA_KEY_DERIVATION_OPERATION_INIT;
+  psa_status_t status = psa_key_derivation_setup(&operation, secret->alg);
+  if (status == PSA_SUCCESS) {
+    status = psa_key_derivation_input_bytes(&operation, PSA_KEY_DERIVATION_INPUT_SALT, salt, salt_length);
+  }
+  if (status == PSA_SUCCESS) status = psa_key_derivation_input_key(&operation, PSA_KEY_DERIVATION_INPUT_SECRET, secret->id);
+  if (status == PSA_SUCCESS) {
+    status = psa_key_derivation_input_bytes(&operation, PSA_KEY_DERIVATION_INPUT_INFO, info, info_length);
+  }
+  if (status == PSA_SUCCESS) status = psa_key_derivation_output_bytes(&operation, output, output_length);
+  const psa_status_t abort_status = psa_key_derivation_abort(&operation);
+  return status != PSA_SUCCESS ? status : abort_status;
+}
+
+int32_t baseline_pbkdf2_hmac_sha256(const uint8_t *password, size_t password_length, const uint8_t *salt,
+                                    size_t salt_length, uint64_t iterations, uint8_t *output, size_t output_length) {
+  if (iterations == 0 || iterations > 0xFFFFFFFFu || output_length > 0xFFFFFFFFu) return PSA_ERROR_INVALID_ARGUMENT;
+  mbedtls_md_context_t context;
+  mbedtls_md_init(&context);
+  int ret = mbedtls_md_setup(&context, mbedtls_md_info_from_type(MBEDTLS_MD_SHA256), 1);
+  if (ret == 0) {
+    ret = mbedtls_pkcs5_pbkdf2_hmac(&context, password, password_length, salt, salt_length,
+                                    (unsigned int)iterations, (uint32_t)output_length, output);
+  }
+  mbedtls_md_free(&context); /* zeroizes the HMAC state */
+  if (ret == MBEDTLS_ERR_MD_ALLOC_FAILED) return PSA_ERROR_INSUFFICIENT_MEMORY;
+  return ret == 0 ? PSA_SUCCESS : PSA_ERROR_GENERIC_ERROR;
 }
