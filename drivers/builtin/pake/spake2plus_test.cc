@@ -210,7 +210,8 @@ TEST_F(Spake2pTest, TamperedMessagesAreRefused) {
     EXPECT_EQ(In(&verifier, PSA_SPAKE2P_STEP_SHARE_P, share), PSA_ERROR_INVALID_ARGUMENT);
     // The identity, a compressed point and w0*M itself are refused too.
     EXPECT_EQ(In(&verifier, PSA_SPAKE2P_STEP_SHARE_P, std::vector<uint8_t>{0x00}), PSA_ERROR_INVALID_ARGUMENT);
-    std::vector<uint8_t> compressed(Hex(v.share_p).begin(), Hex(v.share_p).begin() + 33);
+    const std::vector<uint8_t> uncompressed = Hex(v.share_p);
+    std::vector<uint8_t> compressed(uncompressed.begin(), uncompressed.begin() + 33);
     compressed[0] = 0x02;
     EXPECT_EQ(In(&verifier, PSA_SPAKE2P_STEP_SHARE_P, compressed), PSA_ERROR_INVALID_ARGUMENT);
   }
