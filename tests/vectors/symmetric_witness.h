@@ -109,10 +109,12 @@ class ServingWitness {
   // The counters of every watched driver, in the order of their names.
   using Snapshot = std::vector<SymmetricHits>;
 
-  // The witness of the drivers linked into this binary: every driver but
-  // builtin must be a test driver whose description is in the runfiles
-  // (drivers/test/<name>.json, a data dependency of the suite). On failure
-  // returns false with *error saying which and why.
+  // The witness of the drivers linked into this binary: every test driver
+  // (a psa_driver named test_*) must have its description in the runfiles
+  // (drivers/test/<name>.json, a data dependency of the suite). Drivers
+  // without hit counters (builtin, and real drivers such as sha_x86) are
+  // not watched: for them the dispatch's serving driver is the witness. On
+  // failure returns false with *error saying which and why.
   static bool ForLinkedDrivers(ServingWitness* witness, std::string* error);
 
   // Watches the test driver `name` (its psa_driver target name), described

@@ -205,6 +205,11 @@ int32_t baseline_generate_random(uint8_t *output, size_t output_size) {
   return psa_generate_random(output, output_size);
 }
 
+int32_t baseline_hash_compute(uint32_t alg, const uint8_t *input, size_t input_length, uint8_t *hash,
+                              size_t hash_size, size_t *hash_length) {
+  return psa_hash_compute(alg, input, input_length, hash, hash_size, hash_length);
+}
+
 int32_t baseline_mac_compute(const baseline_key_t *key, const uint8_t *input, size_t input_length, uint8_t *mac,
                              size_t mac_size, size_t *mac_length) {
   return psa_mac_compute(key->id, key->alg, input, input_length, mac, mac_size, mac_length);

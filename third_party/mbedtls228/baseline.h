@@ -109,6 +109,11 @@ int32_t baseline_cipher_encrypt_multipart(const baseline_key_t *key, const uint8
  * sources. */
 int32_t baseline_generate_random(uint8_t *output, size_t output_size);
 
+/* psa_hash_compute of Mbed TLS 2.28 (its psa_algorithm_t values of the
+ * SHA-1/SHA-2 and MD5/RIPEMD-160 hashes are those of PSA Crypto 1.2). */
+int32_t baseline_hash_compute(uint32_t alg, const uint8_t *input, size_t input_length, uint8_t *hash,
+                              size_t hash_size, size_t *hash_length);
+
 /* psa_mac_compute with the key's algorithm. */
 int32_t baseline_mac_compute(const baseline_key_t *key, const uint8_t *input, size_t input_length, uint8_t *mac,
                              size_t mac_size, size_t *mac_length);
