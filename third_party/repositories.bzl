@@ -113,7 +113,8 @@ cc_library(name = "json")
     )
 
     # OpenSSL 3's libcrypto: an implementation independent of the drivers,
-    # for differential tests only (tests/vectors); nothing shipped links it.
+    # for differential tests (tests/vectors, :crypto, testonly), and the
+    # library under the drivers/openssl plug-in (:libcrypto).
     debian_library(
         name = "openssl",
         package = "libssl-dev",
@@ -127,6 +128,12 @@ package(default_visibility = ["//visibility:public"])
 cc_library(
     name = "crypto",
     testonly = True,
+    linkopts = {LINKOPTS},
+)
+
+# The same library for drivers/openssl, the one shipped code that links it.
+cc_library(
+    name = "libcrypto",
     linkopts = {LINKOPTS},
 )
 """,
