@@ -78,16 +78,16 @@ class InputCopy {
   bool present_ = false;
 };
 
-psa_status_t SetupJpake(builtin_pake_operation_t* operation, const InputCopy& password, const InputCopy& user,
-                        const InputCopy& peer) {
+psa_status_t SetupJpake(builtin_pake_operation_t* operation, const uint8_t* password, size_t password_length,
+                        const InputCopy& user, const InputCopy& peer) {
   if (!user.present() || !peer.present()) return PSA_ERROR_BAD_STATE;
-  return pake::JpakeSetup(Jpake(operation), password.data(), password.length(), user.data(), user.length(),
-                          peer.data(), peer.length());
+  return pake::JpakeSetup(Jpake(operation), password, password_length, user.data(), user.length(), peer.data(),
+                          peer.length());
 }
 
 psa_status_t SetupSpake2p(builtin_pake_operation_t* operation, psa_algorithm_t alg, psa_key_type_t type,
-                          psa_pake_role_t role, const InputCopy& password, const InputCopy& user,
-                          const InputCopy& peer, const InputCopy& context) {
+                          psa_pake_role_t role, const uint8_t* password, size_t password_length,
+                          const InputCopy& user, const InputCopy& peer, const InputCopy& context) {
   Spake2pVariant variant;
   if (alg == PSA_ALG_SPAKE2P_HMAC(PSA_ALG_SHA_256)) {
     variant = Spake2pVariant::kHmac;
@@ -108,7 +108,7 @@ psa_status_t SetupSpake2p(builtin_pake_operation_t* operation, psa_algorithm_t a
   // server; an identity not given is empty.
   const InputCopy& prover_id = prover ? user : peer;
   const InputCopy& verifier_id = prover ? peer : user;
-  return pake::Spake2pSetup(Spake2p(operation), variant, prover, password.data(), password.length(),
+  return pake::Spake2pSetup(Spake2p(operation), variant, prover, password, password_length,
                             PSA_KEY_TYPE_IS_SPAKE2P_PUBLIC_KEY(type), prover_id.data(), prover_id.length(),
                             verifier_id.data(), verifier_id.length(),
                             context.present() ? context.data() : nullptr, context.length());
@@ -126,26 +126,37 @@ extern "C" {
 psa_status_t builtin_pake_setup(builtin_pake_operation_t* operation, const psa_crypto_driver_pake_inputs_t* inputs) {
   if (operation == nullptr || inputs == nullptr) return PSA_ERROR_INVALID_ARGUMENT;
   if (operation->alg != 0) return PSA_ERROR_BAD_STATE;
-  psa_pake_cipher_suite_t suite = psa_pake_cipher_suite_init();
   psa_key_attributes_t attributes = psa_key_attributes_init();
-  psa_pake_role_t role = PSA_PAKE_ROLE_NONE;
-  psa_status_t status = psa_crypto_driver_pake_get_cipher_suite(inputs, &suite);
-  if (status == PSA_SUCCESS) status = psa_crypto_driver_pake_get_password_attributes(inputs, &attributes);
-  if (status == PSA_SUCCESS) status = psa_crypto_driver_pake_get_role(inputs, &role);
+  psa_status_t status = psa_crypto_driver_pake_get_password_attributes(inputs, &attributes);
   if (status != PSA_SUCCESS) return status;
-  const psa_algorithm_t alg = psa_pake_cs_get_algorithm(&suite);
-  const psa_key_type_t type = psa_get_key_type(&attributes);
-  if (psa_pake_cs_get_primitive(&suite) != drivers::builtin::kP256) return PSA_ERROR_NOT_SUPPORTED;
   if (PSA_KEY_LIFETIME_GET_LOCATION(psa_get_key_lifetime(&attributes)) != PSA_KEY_LOCATION_LOCAL_STORAGE) {
     return PSA_ERROR_NOT_SUPPORTED;
   }
-
-  InputCopy password, user, peer, context;
+  InputCopy password;
   status = password.Read(inputs, psa_crypto_driver_pake_get_password_len, psa_crypto_driver_pake_get_password_bytes);
   if (status == PSA_SUCCESS && !password.present()) status = PSA_ERROR_BAD_STATE;
-  if (status == PSA_SUCCESS) {
-    status = user.Read(inputs, psa_crypto_driver_pake_get_user_len, psa_crypto_driver_pake_get_user);
-  }
+  if (status != PSA_SUCCESS) return status;
+  return builtin_pake_setup_with_password(operation, inputs, psa_get_key_type(&attributes), password.data(),
+                                          password.length());
+}
+
+psa_status_t builtin_pake_setup_with_password(builtin_pake_operation_t* operation,
+                                              const psa_crypto_driver_pake_inputs_t* inputs,
+                                              psa_key_type_t password_type, const uint8_t* password,
+                                              size_t password_length) {
+  if (operation == nullptr || inputs == nullptr) return PSA_ERROR_INVALID_ARGUMENT;
+  if (password == nullptr && password_length != 0) return PSA_ERROR_INVALID_ARGUMENT;
+  if (operation->alg != 0) return PSA_ERROR_BAD_STATE;
+  psa_pake_cipher_suite_t suite = psa_pake_cipher_suite_init();
+  psa_pake_role_t role = PSA_PAKE_ROLE_NONE;
+  psa_status_t status = psa_crypto_driver_pake_get_cipher_suite(inputs, &suite);
+  if (status == PSA_SUCCESS) status = psa_crypto_driver_pake_get_role(inputs, &role);
+  if (status != PSA_SUCCESS) return status;
+  const psa_algorithm_t alg = psa_pake_cs_get_algorithm(&suite);
+  if (psa_pake_cs_get_primitive(&suite) != drivers::builtin::kP256) return PSA_ERROR_NOT_SUPPORTED;
+
+  InputCopy user, peer, context;
+  status = user.Read(inputs, psa_crypto_driver_pake_get_user_len, psa_crypto_driver_pake_get_user);
   if (status == PSA_SUCCESS) {
     status = peer.Read(inputs, psa_crypto_driver_pake_get_peer_len, psa_crypto_driver_pake_get_peer);
   }
@@ -156,11 +167,12 @@ psa_status_t builtin_pake_setup(builtin_pake_operation_t* operation, const psa_c
 
   memset(operation, 0, sizeof(*operation));
   if (alg == PSA_ALG_JPAKE(PSA_ALG_SHA_256)) {
-    status = (type == PSA_KEY_TYPE_PASSWORD || type == PSA_KEY_TYPE_PASSWORD_HASH)
-                 ? drivers::builtin::SetupJpake(operation, password, user, peer)
+    status = (password_type == PSA_KEY_TYPE_PASSWORD || password_type == PSA_KEY_TYPE_PASSWORD_HASH)
+                 ? drivers::builtin::SetupJpake(operation, password, password_length, user, peer)
                  : PSA_ERROR_NOT_SUPPORTED;
   } else if (PSA_ALG_IS_SPAKE2P(alg)) {
-    status = drivers::builtin::SetupSpake2p(operation, alg, type, role, password, user, peer, context);
+    status = drivers::builtin::SetupSpake2p(operation, alg, password_type, role, password, password_length, user,
+                                            peer, context);
   } else {
     status = PSA_ERROR_NOT_SUPPORTED;
   }

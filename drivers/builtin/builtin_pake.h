@@ -62,6 +62,20 @@ typedef struct builtin_pake_operation_s {
 psa_status_t builtin_pake_setup(builtin_pake_operation_t *operation,
                                 const psa_crypto_driver_pake_inputs_t *inputs);
 
+/* Not an entry point: builtin_pake_setup with the password given by the
+ * caller instead of read from `inputs`: password[0..password_length) is
+ * the export format of a key of type `password_type` (the password bytes;
+ * for SPAKE2+ keys w0 || w1 or w0 || L); the suite, role, identities and
+ * context still come from `inputs`, and the password key's location is not
+ * looked at. For an opaque driver that keeps the password wrapped in its
+ * key context and unwraps it itself (drivers/test). Statuses as
+ * builtin_pake_setup's. */
+psa_status_t builtin_pake_setup_with_password(
+    builtin_pake_operation_t *operation,
+    const psa_crypto_driver_pake_inputs_t *inputs,
+    psa_key_type_t password_type, const uint8_t *password,
+    size_t password_length);
+
 /* "pake_output": writes the output of `step`; PSA_ERROR_BUFFER_TOO_SMALL
  * (nothing written). */
 psa_status_t builtin_pake_output(builtin_pake_operation_t *operation,

@@ -2,11 +2,14 @@
  * behaviour, prefixes "test_a" and "test_b", so that one build can hold two
  * transparent drivers. Each instance computes hashes, MACs, unauthenticated
  * ciphers and AEADs, signs and verifies, encrypts and decrypts with
- * asymmetric keys, agrees on keys and manages keys with the builtin driver
- * (drivers/builtin/builtin_hash.h, builtin_mac.h, builtin_cipher.h,
- * builtin_aead.h, builtin_signature.h, builtin_asymmetric_encryption.h,
- * builtin_key_agreement.h, builtin_key_management.h), counts its calls, and
- * can be told to fail through its hooks. Descriptions: the .json files beside this
+ * asymmetric keys, agrees on keys, derives cooked keys, runs PAKEs and
+ * manages keys with the builtin driver (drivers/builtin/builtin_hash.h,
+ * builtin_mac.h, builtin_cipher.h, builtin_aead.h, builtin_signature.h,
+ * builtin_asymmetric_encryption.h, builtin_key_agreement.h,
+ * builtin_derive_key.h, builtin_pake.h, builtin_key_management.h), derives
+ * keys with HKDF and the TLS 1.2 PRF of its own over builtin_mac_compute
+ * (test_driver_derivation.h), counts its calls, and can be told to fail
+ * through its hooks. Descriptions: the .json files beside this
  * header.
  *
  * Includable from C and C++. Not thread-safe to reconfigure: set the hooks
@@ -21,6 +24,7 @@
 
 #include "drivers/builtin/builtin_hash.h"
 #include "drivers/test/test_driver_asymmetric.h"
+#include "drivers/test/test_driver_derivation.h"
 #include "drivers/test/test_driver_symmetric.h"
 #include "psa/crypto_driver_common.h"
 
@@ -83,6 +87,18 @@ typedef struct {
   unsigned long asymmetric_encrypt;
   unsigned long asymmetric_decrypt;
   unsigned long key_agreement;
+  /* The "key_derivation" family, "derive_key" and the "pake" family
+   * (test_driver_derivation.h). */
+  unsigned long key_derivation_setup;
+  unsigned long key_derivation_input_step;
+  unsigned long key_derivation_output_bytes;
+  unsigned long key_derivation_abort;
+  unsigned long derive_key;
+  unsigned long pake_setup;
+  unsigned long pake_output;
+  unsigned long pake_input;
+  unsigned long pake_get_implicit_key;
+  unsigned long pake_abort;
 } test_driver_counters_t;
 
 /* Observation and control of one instance. All-bits-zero (the initial state,
@@ -97,7 +113,9 @@ typedef struct {
    * as it was, and every other function of a multi-part operation (set_iv,
    * set_nonce, set_lengths, update_ad, update, finish, verify, abort) wipes
    * it. Set it between two calls of an operation to make just the later
-   * ones fail. */
+   * ones fail. The functions of a key derivation or PAKE operation
+   * (output_bytes, pake_output, pake_input, pake_get_implicit_key, abort)
+   * likewise wipe it. */
   psa_status_t forced_status;
   /* What init returns (PSA_SUCCESS: succeed). */
   psa_status_t forced_init_status;
@@ -107,15 +125,16 @@ typedef struct {
    * cipher_decrypt, cipher_encrypt_setup, cipher_decrypt_setup,
    * aead_encrypt, aead_decrypt, aead_encrypt_setup, aead_decrypt_setup,
    * sign_hash, verify_hash, sign_message, verify_message,
-   * asymmetric_encrypt, asymmetric_decrypt, key_agreement)
+   * asymmetric_encrypt, asymmetric_decrypt, key_agreement,
+   * key_derivation_setup, pake_setup: the cipher suite's algorithm)
    * return PSA_ERROR_NOT_SUPPORTED for exactly this algorithm, as a
    * fallback driver that declines a mechanism. The other functions of an
    * operation already set up ignore it: an operation stays with its
    * driver. */
   psa_algorithm_t unsupported_alg;
-  /* If nonzero: import_key, generate_key and export_public_key return
-   * PSA_ERROR_NOT_SUPPORTED for keys of this type (for export_public_key,
-   * the type of the key pair the core passes). */
+  /* If nonzero: import_key, generate_key, export_public_key and
+   * derive_key return PSA_ERROR_NOT_SUPPORTED for keys of this type (for
+   * export_public_key, the type of the key pair the core passes). */
   psa_key_type_t unsupported_key_type;
   /* get_entropy fills its whole output with entropy_byte and reports
    * entropy_estimate_bits, capped at 8 bits per output byte; 0 reports the
@@ -187,6 +206,19 @@ void test_driver_reset_hooks(test_driver_hooks_t *hooks);
  *                                hash_compute) and call builtin_sign_hash
  *                                / builtin_verify_hash; pure EdDSA is
  *                                PSA_ERROR_NOT_SUPPORTED
+ *   <prefix>_key_derivation_operation_t, <prefix>_pake_operation_t
+ *                                (test_driver_derivation.h: plain data)
+ *   <prefix>_key_derivation_setup, _key_derivation_input_step,
+ *   _key_derivation_output_bytes, _key_derivation_abort
+ *                                "key_derivation": HKDF, HKDF-Extract,
+ *                                HKDF-Expand and the TLS 1.2 PRF computed
+ *                                here (test_driver_derivation.h), the
+ *                                secret being the input's bytes or the key
+ *                                buffer of a transparent key
+ *   <prefix>_derive_key          "derive_key": builtin_derive_key
+ *   <prefix>_pake_setup, _pake_output, _pake_input,
+ *   _pake_get_implicit_key, _pake_abort
+ *                                "pake": the builtin driver's
  *
  * Every entry point behaves as the builtin driver's (same statuses, same
  * outputs, same wiping) unless the hooks say otherwise; the MAC, cipher,
@@ -203,6 +235,7 @@ void test_driver_reset_hooks(test_driver_hooks_t *hooks);
     builtin_hash_operation_t builtin;                                         \
   } prefix##_hash_operation_t;                                                \
   TEST_DRIVER_DECLARE_SYMMETRIC_CONTEXTS(prefix)                              \
+  TEST_DRIVER_DECLARE_DERIVATION_CONTEXTS(prefix)                             \
   psa_status_t prefix##_init(void);                                           \
   psa_status_t prefix##_get_entropy(psa_driver_get_entropy_flags_t flags,     \
                                     size_t *estimate_bits, uint8_t *output,   \
@@ -236,7 +269,9 @@ void test_driver_reset_hooks(test_driver_hooks_t *hooks);
       size_t key_buffer_size, uint8_t *data, size_t data_size,                \
       size_t *data_length);                                                   \
   TEST_DRIVER_DECLARE_SYMMETRIC_ENTRY_POINTS(prefix)                          \
-  TEST_DRIVER_DECLARE_ASYMMETRIC_ENTRY_POINTS(prefix)
+  TEST_DRIVER_DECLARE_ASYMMETRIC_ENTRY_POINTS(prefix)                         \
+  TEST_DRIVER_DECLARE_DERIVATION_ENTRY_POINTS(prefix)                         \
+  TEST_DRIVER_DECLARE_DERIVE_KEY(prefix)
 
 TEST_DRIVER_INSTANCES(TEST_DRIVER_DECLARE_INSTANCE)
 

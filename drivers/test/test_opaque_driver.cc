@@ -266,6 +266,8 @@ bool IsSupportedSymmetricType(psa_key_type_t type) {
     case PSA_KEY_TYPE_RAW_DATA:
     case PSA_KEY_TYPE_HMAC:
     case PSA_KEY_TYPE_DERIVE:
+    case PSA_KEY_TYPE_PASSWORD:
+    case PSA_KEY_TYPE_PASSWORD_HASH:
     case PSA_KEY_TYPE_AES:
     case PSA_KEY_TYPE_ARIA:
     case PSA_KEY_TYPE_CAMELLIA:
@@ -290,7 +292,8 @@ psa_status_t CheckSymmetricKeySize(psa_key_type_t type, size_t bytes) {
                  : PSA_ERROR_INVALID_ARGUMENT;
     case PSA_KEY_TYPE_CHACHA20:
       return bytes == 32 ? PSA_SUCCESS : PSA_ERROR_INVALID_ARGUMENT;
-    default:  // RAW_DATA, HMAC, DERIVE: any non-empty size up to the limit
+    default:  // RAW_DATA, HMAC, DERIVE, PASSWORD, PASSWORD_HASH: any
+              // non-empty size up to the limit
       if (bytes == 0) return PSA_ERROR_INVALID_ARGUMENT;
       return bytes <= TEST_OPAQUE_MAX_SYMMETRIC_KEY_BYTES
                  ? PSA_SUCCESS
@@ -545,6 +548,19 @@ psa_status_t PlainKey::Open(const char* prefix,
                            PSA_KEY_LIFETIME_GET_PERSISTENCE(lifetime),
                            PSA_KEY_LOCATION_LOCAL_STORAGE));
   return PSA_SUCCESS;
+}
+
+psa_status_t PlainKey::OpenContext(const char* prefix, const uint8_t* context,
+                                   size_t context_size) {
+  if (context == nullptr || context_size < kHeaderSize) {
+    return PSA_ERROR_DATA_CORRUPT;
+  }
+  Header header;
+  std::memcpy(&header, context, kHeaderSize);
+  psa_key_attributes_t attributes = psa_key_attributes_init();
+  psa_set_key_type(&attributes, LoadLe16(header.key_type));
+  psa_set_key_bits(&attributes, LoadLe32(header.key_bits));
+  return Open(prefix, &attributes, context, context_size);
 }
 
 psa_status_t OpenKeyForEntryPoint(const char* prefix,

@@ -8,7 +8,10 @@
  *                                  with MAC, cipher and AEAD),
  *                                  test_opaque_asymmetric.json (the same,
  *                                  with sign_hash, verify_hash, asymmetric
- *                                  encryption and key agreement)
+ *                                  encryption and key agreement),
+ *                                  test_opaque_kdf.json (the same, with
+ *                                  key derivation), test_opaque_pake.json
+ *                                  (the same, with PAKE)
  *   test_opaque_static   0x800002  test_opaque_static.json (static sizes),
  *                                  test_opaque_static_multipart_only.json
  *                                  (the same, with the multi-part MAC,
@@ -36,7 +39,8 @@
  * instance does not check out in the other.
  *
  * Key types:
- *   - symmetric: RAW_DATA, HMAC and DERIVE (1 byte to 8191 bytes), AES, ARIA
+ *   - symmetric: RAW_DATA, HMAC, DERIVE, PASSWORD and PASSWORD_HASH (1 byte
+ *     to 8191 bytes), AES, ARIA
  *     and CAMELLIA (16, 24 or 32 bytes), CHACHA20 (32 bytes), validated here
  *     as the core would; every other symmetric type (DES included: parity is
  *     not checked here) is PSA_ERROR_NOT_SUPPORTED;
@@ -55,6 +59,7 @@
 #include <stdint.h>
 
 #include "drivers/test/test_driver_asymmetric.h"
+#include "drivers/test/test_driver_derivation.h"
 #include "drivers/test/test_driver_symmetric.h"
 #include "psa/crypto_driver_common.h"
 
@@ -141,6 +146,18 @@ typedef struct {
   unsigned long asymmetric_encrypt;
   unsigned long asymmetric_decrypt;
   unsigned long key_agreement;
+  /* The key derivation and PAKE entry points (test_driver_derivation.h). */
+  unsigned long key_derivation_setup;
+  unsigned long key_derivation_input_step;
+  unsigned long key_derivation_set_capacity;
+  unsigned long key_derivation_output_bytes;
+  unsigned long key_derivation_verify_bytes;
+  unsigned long key_derivation_abort;
+  unsigned long pake_setup;
+  unsigned long pake_output;
+  unsigned long pake_input;
+  unsigned long pake_get_implicit_key;
+  unsigned long pake_abort;
 } test_opaque_counters_t;
 
 /* A status per entry point, named as the counters. */
@@ -185,6 +202,17 @@ typedef struct {
   psa_status_t asymmetric_encrypt;
   psa_status_t asymmetric_decrypt;
   psa_status_t key_agreement;
+  psa_status_t key_derivation_setup;
+  psa_status_t key_derivation_input_step;
+  psa_status_t key_derivation_set_capacity;
+  psa_status_t key_derivation_output_bytes;
+  psa_status_t key_derivation_verify_bytes;
+  psa_status_t key_derivation_abort;
+  psa_status_t pake_setup;
+  psa_status_t pake_output;
+  psa_status_t pake_input;
+  psa_status_t pake_get_implicit_key;
+  psa_status_t pake_abort;
 } test_opaque_statuses_t;
 
 /* Observation and control of one instance. All-bits-zero (the initial state,
@@ -194,17 +222,20 @@ typedef struct {
   test_opaque_counters_t hits;
   /* PSA_SUCCESS: behave normally. Otherwise the entry point returns this
    * status without doing anything but setting its output lengths (if it
-   * has any) to 0; a MAC, cipher or AEAD function of an operation already
-   * set up also wipes the operation, as a real failure would. */
+   * has any) to 0; a MAC, cipher, AEAD, key derivation or PAKE function
+   * of an operation already set up also wipes the operation, as a real
+   * failure would. */
   test_opaque_statuses_t forced;
   /* If nonzero: every entry point that takes a key but destroy_key (key
    * management, MAC, cipher and AEAD single-part entry points and setups,
-   * the asymmetric entry points; for key_agreement, our key) returns
+   * the asymmetric entry points, key_derivation_setup and pake_setup; for
+   * key_agreement, our key; for key derivation, the secret) returns
    * PSA_ERROR_NOT_SUPPORTED for keys of this type (after the forced
    * status, which takes precedence). */
   psa_key_type_t unsupported_key_type;
   /* If nonzero: the MAC, cipher and AEAD single-part entry points and
-   * setups, and the asymmetric entry points, return
+   * setups, the asymmetric entry points, key_derivation_setup and
+   * pake_setup (the cipher suite's algorithm), return
    * PSA_ERROR_NOT_SUPPORTED for exactly this algorithm (after the forced
    * status and the unsupported key type). An opaque driver has no
    * fallback: that is what the application gets. */
@@ -300,7 +331,32 @@ size_t test_opaque_key_buffer_size(psa_key_type_t key_type, size_t key_bits);
  *                               with the plain key; sign_message and
  *                               verify_message hash the message with the
  *                               builtin driver first, as test_driver.h's
- *                               do. */
+ *                               do.
+ *   <prefix>_key_derivation_operation_t, <prefix>_pake_operation_t
+ *                               (test_driver_derivation.h: plain data)
+ *   <prefix>_key_derivation_setup, _key_derivation_input_step,
+ *   _key_derivation_set_capacity, _key_derivation_output_bytes,
+ *   _key_derivation_verify_bytes, _key_derivation_abort
+ *                               the "key_derivation" family and two of its
+ *                               opaque-only entry points: setup takes the
+ *                               secret's context from the inputs (its key
+ *                               type and bits from the context's own
+ *                               header, which the check value covers),
+ *                               checks it out and unwraps it, and derives
+ *                               as test_driver_derivation.h says (other
+ *                               algorithms: PSA_ERROR_NOT_SUPPORTED, so
+ *                               the core exports the secret); output past
+ *                               the capacity set is
+ *                               PSA_ERROR_INSUFFICIENT_DATA; verify_bytes
+ *                               compares in constant time
+ *                               (PSA_ERROR_INVALID_SIGNATURE)
+ *   <prefix>_pake_setup, _pake_output, _pake_input,
+ *   _pake_get_implicit_key, _pake_abort
+ *                               "pake": setup checks the password key's
+ *                               context out and unwraps it into
+ *                               builtin_pake_setup_with_password; the
+ *                               other functions are the builtin
+ *                               driver's */
 #define TEST_OPAQUE_DECLARE_INSTANCE(prefix)                                  \
   extern test_opaque_hooks_t prefix##_hooks;                                  \
   psa_status_t prefix##_import_key(                                           \
@@ -327,8 +383,11 @@ size_t test_opaque_key_buffer_size(psa_key_type_t key_type, size_t key_bits);
                                     const uint8_t *key_buffer,                \
                                     size_t key_buffer_size);                  \
   TEST_DRIVER_DECLARE_SYMMETRIC_CONTEXTS(prefix)                              \
+  TEST_DRIVER_DECLARE_DERIVATION_CONTEXTS(prefix)                             \
   TEST_DRIVER_DECLARE_SYMMETRIC_ENTRY_POINTS(prefix)                          \
-  TEST_DRIVER_DECLARE_ASYMMETRIC_ENTRY_POINTS(prefix)
+  TEST_DRIVER_DECLARE_ASYMMETRIC_ENTRY_POINTS(prefix)                         \
+  TEST_DRIVER_DECLARE_DERIVATION_ENTRY_POINTS(prefix)                         \
+  TEST_OPAQUE_DECLARE_KDF_ENTRY_POINTS(prefix)
 
 TEST_OPAQUE_INSTANCES(TEST_OPAQUE_DECLARE_INSTANCE)
 

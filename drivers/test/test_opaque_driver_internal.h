@@ -32,6 +32,12 @@ class PlainKey {
   psa_status_t Open(const char* prefix, const psa_key_attributes_t* attributes,
                     const uint8_t* context, size_t context_size);
 
+  // Open() with the key type and bits read from the context's own header
+  // (which its check value covers), for an entry point that gets a context
+  // without its attributes (the secret of key_derivation_setup's inputs).
+  psa_status_t OpenContext(const char* prefix, const uint8_t* context,
+                           size_t context_size);
+
   const psa_key_attributes_t* attributes() const { return &attributes_; }
   const uint8_t* data() const { return data_.get(); }
   size_t size() const { return length_; }
