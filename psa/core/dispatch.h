@@ -31,6 +31,32 @@ psa_status_t GetEntropy(size_t source, psa_driver_get_entropy_flags_t flags,
                         size_t* estimate_bits, uint8_t* output,
                         size_t output_size);
 
+// Random generation drivers: the selected transparent drivers with a
+// `get_random` entry point, in priority order, indexed 0..RandomDriverCount()-1.
+// The core owns each driver's context (`context_size` bytes aligned to
+// `context_alignment`, all-bits-zero before InitRandom) and serializes the
+// calls on it.
+struct RandomDriverInfo {
+  size_t context_size;
+  size_t context_alignment;
+  // The description's "initial_entropy_size" and "reseed_entropy_size"
+  // (0: not given), in bytes.
+  size_t initial_entropy_size;
+  size_t reseed_entropy_size;
+  bool has_add_entropy;
+  // The capability's "fallback": NOT_SUPPORTED from get_random moves on.
+  bool fallback;
+};
+size_t RandomDriverCount();
+// nullptr if `driver` is out of range.
+const RandomDriverInfo* GetRandomDriverInfo(size_t driver);
+// `init_random`; PSA_SUCCESS for a driver without one.
+psa_status_t InitRandom(size_t driver, void* context);
+// `add_entropy`; PSA_ERROR_NOT_SUPPORTED for a driver without one.
+psa_status_t AddEntropy(size_t driver, void* context, const uint8_t* entropy, size_t entropy_size);
+// `get_random`. All three: PSA_ERROR_INVALID_ARGUMENT if `driver` is out of range.
+psa_status_t GetRandom(size_t driver, void* context, uint8_t* output, size_t output_size, size_t* output_length);
+
 // Single-part hash: the first transparent driver whose `hash_compute` (or,
 // failing that, `hash_multipart`) capability matches `alg`; NOT_SUPPORTED from
 // a fallback capability moves on to the next driver.

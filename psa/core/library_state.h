@@ -4,7 +4,7 @@
 #ifndef PSA_CORE_LIBRARY_STATE_H_
 #define PSA_CORE_LIBRARY_STATE_H_
 
-#include "psa/core/random_generator.h"
+#include "psa/core/random/random_generator.h"
 #include "psa/crypto.h"
 
 namespace psa::core {

@@ -184,6 +184,7 @@ class Loader {
         LoadCapability(capabilities->value.array[i], "/capabilities/" + std::to_string(i), driver);
       }
       CheckNameConflicts(*driver);
+      CheckRandomFamily(*driver);
     }
   }
 
@@ -318,7 +319,8 @@ class Loader {
     if (!ExpectKind(value, Kind::kObject, pointer, "a capability")) return;
     CheckProperties(value, pointer,
                     {"entry_points", "algorithms", "key_types", "key_sizes", "derived_types", "derived_sizes",
-                     "memory", "names", "fallback", "mbedtls/c_condition"},
+                     "memory", "names", "fallback", "mbedtls/c_condition", "initial_entropy_size",
+                     "reseed_entropy_size"},
                     "a capability");
     Capability cap;
     cap.origin = At(value, pointer);
@@ -402,7 +404,68 @@ class Loader {
       LoadKeySizes(value, pointer, &cap, "key_sizes");
     }
     LoadNames(value, pointer, &cap);
+    LoadRandomProperties(value, pointer, &cap);
     driver->capabilities.push_back(std::move(cap));
+  }
+
+  // "initial_entropy_size" (mandatory) and "reseed_entropy_size" (optional)
+  // of a random generation capability, where the driver interface puts them
+  // in no particular place: this core reads them from the capability that
+  // declares "get_random".
+  void LoadRandomProperties(const JsonValue& value, const std::string& pointer, Capability* cap) {
+    const bool generates = cap->Has("get_random");
+    for (const char* property : {"initial_entropy_size", "reseed_entropy_size"}) {
+      const JsonMember* m = value.Find(property);
+      const std::string p_pointer = pointer + "/" + property;
+      if (m == nullptr) {
+        if (generates && std::string(property) == "initial_entropy_size") {
+          Error(cap->origin, "a capability with \"get_random\" must give \"initial_entropy_size\" (bytes of "
+                             "entropy the core supplies before the first output; 0 for a generator with its own "
+                             "entropy source)");
+        }
+        continue;
+      }
+      if (!generates) {
+        Error({m->key_position, p_pointer},
+              "\"" + std::string(property) + "\" applies only to a capability with the \"get_random\" entry point");
+        continue;
+      }
+      if (!ExpectKind(m->value, Kind::kNumber, p_pointer, (std::string("\"") + property + "\"").c_str())) continue;
+      if (!m->value.is_integer || m->value.integer_value < 0 || m->value.integer_value > (1 << 20)) {
+        Error(At(m->value, p_pointer), "\"" + std::string(property) +
+                                           "\" must be an integer number of bytes from 0 to 1048576, got " +
+                                           m->value.number_text);
+        continue;
+      }
+      (std::string(property) == "initial_entropy_size" ? cap->initial_entropy_size : cap->reseed_entropy_size) =
+          static_cast<uint64_t>(m->value.integer_value);
+    }
+  }
+
+  // The random generation family as a whole: "init_random" and "add_entropy"
+  // only with "get_random", and "add_entropy" whenever the generator needs
+  // entropy from the core.
+  void CheckRandomFamily(const Driver& driver) {
+    const Capability* generator = nullptr;
+    for (const Capability& cap : driver.capabilities) {
+      if (cap.Has("get_random") && generator == nullptr) generator = &cap;
+    }
+    bool has_add_entropy = false;
+    for (const Capability& cap : driver.capabilities) {
+      for (const char* member : {"init_random", "add_entropy"}) {
+        if (!cap.Has(member)) continue;
+        if (std::string(member) == "add_entropy") has_add_entropy = true;
+        if (generator == nullptr) {
+          Error(cap.origin, "\"" + std::string(member) +
+                                "\" needs a \"get_random\" entry point in the same driver (the random generation "
+                                "family)");
+        }
+      }
+    }
+    if (generator != nullptr && !has_add_entropy && generator->initial_entropy_size.value_or(0) != 0) {
+      Error(generator->origin, "\"initial_entropy_size\" is " + std::to_string(*generator->initial_entropy_size) +
+                                   " but the driver has no \"add_entropy\" entry point to receive it");
+    }
   }
 
   void LoadAlgorithms(const JsonValue& value, const std::string& pointer, Capability* cap) {

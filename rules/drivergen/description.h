@@ -51,6 +51,11 @@ struct Capability {
   std::map<std::string, Origin> name_origins;
   bool fallback = false;
   std::string c_condition;  // "mbedtls/c_condition"; empty: always
+  // Random generation ("get_random" capabilities only): bytes of entropy the
+  // core must supply before the first output, and at least on a reseed
+  // (nullopt: not given, the core uses its security strength).
+  std::optional<uint64_t> initial_entropy_size;
+  std::optional<uint64_t> reseed_entropy_size;
 };
 
 // A C constant that a description may give as an integer or as a string

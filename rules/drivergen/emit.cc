@@ -1,5 +1,7 @@
 #include "rules/drivergen/emit.h"
 
+#include "rules/drivergen/coverage.h"
+
 #include <map>
 #include <optional>
 #include <set>
@@ -79,6 +81,15 @@ std::string CapabilityFilter(const Capability& cap) {
   return AllOf(parts);
 }
 
+// " | left out: covered by <driver> without fallback" for a capability the
+// dispatch never reaches (coverage.h), else "".
+std::string LeftOutNote(const std::vector<SelectedDriver>& drivers, size_t index, const Capability& cap,
+                        const EntryPoint& ep) {
+  std::string by;
+  if (!Unreachable(drivers, index, cap, ep, &by)) return "";
+  return " | left out: covered by " + by + " without fallback";
+}
+
 struct Emitter {
   explicit Emitter(const std::vector<SelectedDriver>& d) : drivers(d) {}
 
@@ -106,7 +117,11 @@ struct Emitter {
       if (only ? i != *only : d.type != DriverType::kTransparent) continue;
       std::vector<const Capability*> caps;
       for (const Capability& cap : d.capabilities) {
-        if (Serving(d, cap, ep) != nullptr) caps.push_back(&cap);
+        // Left out when an earlier driver covers it without fallback
+        // (coverage.h): its code need not be linked.
+        if (Serving(d, cap, ep) != nullptr && (only || !Unreachable(drivers, i, cap, ep, nullptr))) {
+          caps.push_back(&cap);
+        }
       }
       if (caps.empty()) continue;
       std::string driver_condition = AllOf({d.h_condition});
@@ -212,13 +227,15 @@ struct Emitter {
       const Driver& d = drivers[i].driver;
       std::vector<std::string> conditions;
       const Capability* first = nullptr;
+      bool sets_up = false;
       for (const Capability& cap : d.capabilities) {
-        if (Serving(d, cap, ep) == nullptr) continue;
+        sets_up = sets_up || SetsUpReachably(i, cap, ep);
+        if (Serving(d, cap, ep) == nullptr || !SetsUpReachably(i, cap, ep)) continue;
         conditions.push_back(cap.c_condition);
         if (first == nullptr) first = &cap;
       }
       if (first == nullptr) {
-        if (!DriverSetsUp(d, ep)) continue;
+        if (!sets_up) continue;  // never holds such an operation
         OpenIf(out, AllOf({d.h_condition}));
         out << "    case " << Id(i) << ":  // " << d.name << ": no \"" << ep.name << "\"\n"
             << "      return PSA_ERROR_NOT_SUPPORTED;\n";
@@ -236,12 +253,18 @@ struct Emitter {
         << "  }\n";
   }
 
-  // Whether driver `d` can set up the operation that `ep` belongs to.
-  static bool DriverSetsUp(const Driver& d, const EntryPoint& ep) {
+  // Whether capability `cap` of drivers[i] sets up operations of the family
+  // of `ep` in some setup that the dispatch reaches (coverage.h): only then
+  // can an operation with its driver id need its `ep`.
+  bool SetsUpReachably(size_t i, const Capability& cap, const EntryPoint& ep) const {
+    if (ep.context_type == nullptr) return true;
     for (const EntryPoint& setup : AllEntryPoints()) {
-      if (setup.role != DispatchRole::kSetup || std::string(setup.context_type) != ep.context_type) continue;
-      for (const Capability& cap : d.capabilities) {
-        if (Serving(d, cap, setup) != nullptr) return true;
+      if (setup.role != DispatchRole::kSetup || setup.context_type == nullptr ||
+          std::string(setup.context_type) != ep.context_type) {
+        continue;
+      }
+      if (Serving(drivers[i].driver, cap, setup) != nullptr && !Unreachable(drivers, i, cap, setup, nullptr)) {
+        return true;
       }
     }
     return false;
@@ -479,6 +502,7 @@ struct Emitter {
         << "  if (status == PSA_SUCCESS) last_serving_driver = kEntropySources[source].driver_id;\n"
         << "  return status;\n}\n\n";
 
+    EmitRandom();
     EmitOperationFamilies();
     EmitKeyManagement();
     out << "const char* DriverName(uint32_t driver_id) {\n"
@@ -490,6 +514,96 @@ struct Emitter {
     return out.str();
   }
 
+
+  // The random generation family: per transparent driver that declares
+  // "get_random" (priority order), thunks over its context type and an
+  // entry of kRandomDrivers; the core owns the contexts (RandomDriverInfo
+  // gives their size) and calls by index (dispatch.h, "Random generation").
+  void EmitRandom() {
+    struct Generator {
+      size_t index;
+      const Capability* cap;
+      std::string condition;
+    };
+    std::vector<Generator> generators;
+    for (size_t i = 0; i < drivers.size(); ++i) {
+      const Driver& d = drivers[i].driver;
+      if (d.type != DriverType::kTransparent) continue;
+      for (const Capability& cap : d.capabilities) {
+        if (!cap.Has("get_random")) continue;
+        generators.push_back({i, &cap, AllOf({d.h_condition, cap.c_condition})});
+        break;  // one generator per driver: its first "get_random" capability
+      }
+    }
+    out << "namespace {\n\n"
+        << "struct RandomDriverEntry {\n"
+        << "  psa_status_t (*init_random)(void*);\n"
+        << "  psa_status_t (*add_entropy)(void*, const uint8_t*, size_t);\n"
+        << "  psa_status_t (*get_random)(void*, uint8_t*, size_t, size_t*);\n"
+        << "  RandomDriverInfo info;\n"
+        << "  uint32_t driver_id;\n};\n\n";
+    auto find = [this](size_t index, const char* entry_point) -> const Capability* {
+      for (const Capability& cap : drivers[index].driver.capabilities) {
+        if (cap.Has(entry_point)) return &cap;
+      }
+      return nullptr;
+    };
+    for (const Generator& g : generators) {
+      const Driver& d = drivers[g.index].driver;
+      const std::string type = d.ContextTypeName(*g.cap, *FindEntryPoint("get_random"));
+      const std::string cast = "static_cast<" + type + "*>(context)";
+      OpenIf(out, g.condition);
+      out << "// " << Id(g.index) << ": " << d.name << " (" << g.cap->origin.pointer << ")\n";
+      const Capability* init = find(g.index, "init_random");
+      out << "psa_status_t InitRandom" << Id(g.index) << "(void* context) {\n";
+      if (init != nullptr) {
+        out << "  return " << Fn(d, *init, "init_random") << "(" << cast << ");\n}\n";
+      } else {
+        out << "  (void)context;\n  return PSA_SUCCESS;  // no \"init_random\": the context stays all-bits-zero\n}\n";
+      }
+      const Capability* add = find(g.index, "add_entropy");
+      out << "psa_status_t AddEntropy" << Id(g.index)
+          << "(void* context, const uint8_t* entropy, size_t entropy_size) {\n";
+      if (add != nullptr) {
+        out << "  return " << Fn(d, *add, "add_entropy") << "(" << cast << ", entropy, entropy_size);\n}\n";
+      } else {
+        out << "  (void)context;\n  (void)entropy;\n  (void)entropy_size;\n"
+            << "  return PSA_ERROR_NOT_SUPPORTED;  // no \"add_entropy\"\n}\n";
+      }
+      out << "psa_status_t GetRandom" << Id(g.index)
+          << "(void* context, uint8_t* output, size_t output_size, size_t* output_length) {\n"
+          << "  return " << Fn(d, *g.cap, "get_random") << "(" << cast << ", output, output_size, output_length);\n}\n";
+      CloseIf(out, g.condition);
+    }
+    out << "\nconstexpr RandomDriverEntry kRandomDrivers[] = {\n";
+    for (const Generator& g : generators) {
+      const Driver& d = drivers[g.index].driver;
+      const std::string type = d.ContextTypeName(*g.cap, *FindEntryPoint("get_random"));
+      OpenIf(out, g.condition);
+      out << "    {InitRandom" << Id(g.index) << ", AddEntropy" << Id(g.index) << ", GetRandom" << Id(g.index)
+          << ",\n     {sizeof(" << type << "), alignof(" << type << "), " << g.cap->initial_entropy_size.value_or(0)
+          << ", " << g.cap->reseed_entropy_size.value_or(0) << ", " << (find(g.index, "add_entropy") ? "true" : "false")
+          << ", " << (g.cap->fallback ? "true" : "false") << "},\n     " << Id(g.index) << "},  // " << d.name << "\n";
+      CloseIf(out, g.condition);
+    }
+    out << "    {nullptr, nullptr, nullptr, {0, 0, 0, 0, false, false}, 0},  // end marker: the array is never empty\n"
+        << "};\n\n}  // namespace\n\n";
+    out << "size_t RandomDriverCount() { return sizeof(kRandomDrivers) / sizeof(kRandomDrivers[0]) - 1; }\n\n"
+        << "const RandomDriverInfo* GetRandomDriverInfo(size_t driver) {\n"
+        << "  return driver < RandomDriverCount() ? &kRandomDrivers[driver].info : nullptr;\n}\n\n"
+        << "psa_status_t InitRandom(size_t driver, void* context) {\n"
+        << "  if (driver >= RandomDriverCount()) return PSA_ERROR_INVALID_ARGUMENT;\n"
+        << "  return kRandomDrivers[driver].init_random(context);\n}\n\n"
+        << "psa_status_t AddEntropy(size_t driver, void* context, const uint8_t* entropy, size_t entropy_size) {\n"
+        << "  if (driver >= RandomDriverCount()) return PSA_ERROR_INVALID_ARGUMENT;\n"
+        << "  return kRandomDrivers[driver].add_entropy(context, entropy, entropy_size);\n}\n\n"
+        << "psa_status_t GetRandom(size_t driver, void* context, uint8_t* output, size_t output_size,\n"
+        << "                       size_t* output_length) {\n"
+        << "  if (driver >= RandomDriverCount()) return PSA_ERROR_INVALID_ARGUMENT;\n"
+        << "  psa_status_t status = kRandomDrivers[driver].get_random(context, output, output_size, output_length);\n"
+        << "  if (status == PSA_SUCCESS) last_serving_driver = kRandomDrivers[driver].driver_id;\n"
+        << "  return status;\n}\n\n";
+  }
 
   // The opaque drivers, each with the index of its driver.
   std::vector<size_t> OpaqueDrivers() const {
@@ -674,7 +788,7 @@ struct Emitter {
           if (!cap.Has(ep.name)) continue;
           std::string condition = AllOf({d.h_condition, cap.c_condition});
           OpenIf(out, condition);
-          out << "      " << CString(TableRow(i, d, cap, ep) + "\n") << "\n";
+          out << "      " << CString(TableRow(i, d, cap, ep) + LeftOutNote(drivers, i, cap, ep) + "\n") << "\n";
           CloseIf(out, condition);
         }
       }
@@ -791,7 +905,7 @@ std::string EmitDispatchTable(const std::vector<SelectedDriver>& drivers) {
       const Driver& d = drivers[i].driver;
       for (const Capability& cap : d.capabilities) {
         if (!cap.Has(ep.name)) continue;
-        out << Emitter::TableRow(i, d, cap, ep);
+        out << Emitter::TableRow(i, d, cap, ep) << LeftOutNote(drivers, i, cap, ep);
         if (!cap.c_condition.empty()) out << " | if " << cap.c_condition;
         out << "\n";
       }

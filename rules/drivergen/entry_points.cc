@@ -31,11 +31,14 @@ const std::vector<EntryPoint>& Catalogue() {
       {"init", K::kBoth, nullptr, "void", {}, false, DispatchRole::kDedicated},
       {"get_entropy", K::kBoth, nullptr,
        "psa_driver_get_entropy_flags_t flags, size_t *estimate_bits, uint8_t *output, size_t output_size", {}, false, DispatchRole::kDedicated},
-      {"init_random", K::kTransparentOnly, "random_context_t", "$T *context", {}, false},
+      // The random generation family: a generator the core seeds through
+      // add_entropy and serves psa_generate_random from (emit.cc EmitRandom).
+      {"init_random", K::kTransparentOnly, "random_context_t", "$T *context", {}, false, DispatchRole::kDedicated},
       {"add_entropy", K::kTransparentOnly, "random_context_t",
-       "$T *context, const uint8_t *entropy, size_t entropy_size", {}, false},
+       "$T *context, const uint8_t *entropy, size_t entropy_size", {}, false, DispatchRole::kDedicated},
       {"get_random", K::kTransparentOnly, "random_context_t",
-       "$T *context, uint8_t *output, size_t output_size, size_t *output_length", {}, false},
+       "$T *context, uint8_t *output, size_t output_size, size_t *output_length", {}, false,
+       DispatchRole::kDedicated},
       // Hash.
       {"hash_compute", K::kTransparentOnly, nullptr,
        "psa_algorithm_t alg, const uint8_t *input, size_t input_length, uint8_t *hash, size_t hash_size, size_t *hash_length",

@@ -18,7 +18,7 @@ enum class DriverKinds { kBoth, kTransparentOnly, kOpaqueOnly };
 // How the generated dispatch reaches an entry point (emit.cc).
 enum class DispatchRole {
   kNone,        // validated and listed, but no API function of this core calls it yet
-  kDedicated,   // init, entropy, key management: emitted by their own code
+  kDedicated,   // init, entropy, random generation, key management: emitted by their own code
   kSinglePart,  // a stateless call; keyed ones switch on the key's location
   kSetup,       // starts an operation and records the serving driver in it
   kStep,        // a call on an active operation, to its recorded driver

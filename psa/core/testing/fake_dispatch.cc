@@ -8,6 +8,7 @@
 
 #include "absl/base/const_init.h"
 #include "absl/synchronization/mutex.h"
+#include "drivers/builtin/builtin_cipher.h"
 #include "drivers/builtin/builtin_hash.h"
 #include "psa/core/dispatch.h"
 
@@ -181,6 +182,13 @@ psa_status_t GetEntropy(size_t source, psa_driver_get_entropy_flags_t flags,
   return entry_point(flags, estimate_bits, output, output_size);
 }
 
+// No random generation driver: the core's own generator serves.
+size_t RandomDriverCount() { return 0; }
+const RandomDriverInfo* GetRandomDriverInfo(size_t) { return nullptr; }
+psa_status_t InitRandom(size_t, void*) { return PSA_ERROR_INVALID_ARGUMENT; }
+psa_status_t AddEntropy(size_t, void*, const uint8_t*, size_t) { return PSA_ERROR_INVALID_ARGUMENT; }
+psa_status_t GetRandom(size_t, void*, uint8_t*, size_t, size_t*) { return PSA_ERROR_INVALID_ARGUMENT; }
+
 psa_status_t HashCompute(psa_algorithm_t alg, const uint8_t* input,
                          size_t input_length, uint8_t* hash, size_t hash_size,
                          size_t* hash_length) {
@@ -271,9 +279,13 @@ psa_status_t MacSignFinish(psa_mac_operation_t*, uint8_t*, size_t, size_t*) { re
 psa_status_t MacVerifyFinish(psa_mac_operation_t*, const uint8_t*, size_t) { return PSA_ERROR_BAD_STATE; }
 psa_status_t MacAbort(psa_mac_operation_t*) { return PSA_SUCCESS; }
 
-psa_status_t CipherEncrypt(const psa_key_attributes_t*, const uint8_t*, size_t, psa_algorithm_t, const uint8_t*, size_t,
-                           const uint8_t*, size_t, uint8_t*, size_t, size_t*) {
-  return PSA_ERROR_NOT_SUPPORTED;
+// The builtin cipher serves single-part encryption: the core's CTR_DRBG
+// (psa/core/random) runs its AES through here.
+psa_status_t CipherEncrypt(const psa_key_attributes_t* attributes, const uint8_t* key_buffer, size_t key_buffer_size,
+                           psa_algorithm_t alg, const uint8_t* iv, size_t iv_length, const uint8_t* input,
+                           size_t input_length, uint8_t* output, size_t output_size, size_t* output_length) {
+  return builtin_cipher_encrypt(attributes, key_buffer, key_buffer_size, alg, iv, iv_length, input, input_length,
+                                output, output_size, output_length);
 }
 psa_status_t CipherDecrypt(const psa_key_attributes_t*, const uint8_t*, size_t, psa_algorithm_t, const uint8_t*, size_t,
                            uint8_t*, size_t, size_t*) {

@@ -2,8 +2,8 @@
 // generator (getrandom(2)) plus the "get_entropy" entry point of every
 // selected driver, reached through psa::dispatch.
 
-#ifndef PSA_CORE_ENTROPY_H_
-#define PSA_CORE_ENTROPY_H_
+#ifndef PSA_CORE_RANDOM_ENTROPY_H_
+#define PSA_CORE_RANDOM_ENTROPY_H_
 
 #include <stddef.h>
 #include <stdint.h>
@@ -61,23 +61,38 @@ struct EntropyRequest {
 // Bytes offered to a driver's get_entropy per call: room for raw,
 // low-density samples, as the driver interface recommends.
 inline constexpr size_t kDriverEntropyBufferSize = 64;
-// Rounds of calls to the driver sources before giving up.
+// Blocking rounds of calls to the driver sources before giving up.
 inline constexpr size_t kMaxEntropyRounds = 16;
 
 // Fills `seed` (after resetting it) with request.os_bytes from `os_source`,
-// then with one call to every driver entropy source
-// (psa::dispatch::GetEntropy, flags 0); further rounds over the drivers follow
-// while the estimates add up to less than request.min_entropy_bits, at most
-// kMaxEntropyRounds in all.
-//  - A failing OS source is credited nothing; collection goes on.
+// then from the drivers' entropy sources (psa::dispatch::GetEntropy) in the
+// sequence the driver interface suggests ("Entropy collection and
+// blocking"):
+//  1. one call to every source with PSA_DRIVER_GET_ENTROPY_NONBLOCK |
+//     PSA_DRIVER_GET_ENTROPY_KEEPALIVE, so that a slow TRNG can start; what
+//     it returns counts, PSA_ERROR_INSUFFICIENT_ENTROPY (nothing ready) and
+//     PSA_ERROR_NOT_SUPPORTED (flags not accepted) are not failures;
+//  2. then rounds of calls with flags 0 (blocking) to every source that has
+//     not yet given entropy, and to all while the estimates add up to less
+//     than request.min_entropy_bits; at most kMaxEntropyRounds rounds.
+// So every available source is mixed in, even when the OS alone suffices.
 //  - A driver estimate is capped at 8 bits per byte of its buffer.
-//  - A driver that answers PSA_ERROR_NOT_SUPPORTED (flags 0 not accepted) is
-//    skipped from then on; any other failure ends collection with its status.
-// PSA_ERROR_INSUFFICIENT_ENTROPY if the total stays below the minimum.
-psa_status_t CollectEntropy(const EntropyRequest& request,
-                            psa_status_t (*os_source)(uint8_t*, size_t),
+//  - A driver that answers PSA_ERROR_NOT_SUPPORTED to flags 0 is left out
+//    (it is not an entropy source of this platform, e.g. a CPU instruction
+//    this CPU lacks).
+// Failures are never silently less entropy: a failing OS source, a driver
+// failure (with flags 0, PSA_ERROR_INSUFFICIENT_ENTROPY too), or a
+// "success" with an estimate of 0 bits end collection with that status
+// (PSA_ERROR_INSUFFICIENT_ENTROPY for the last); sources that stall (too
+// little after the last round) give PSA_ERROR_INSUFFICIENT_ENTROPY. On
+// failure `seed` is wiped and empty.
+psa_status_t CollectEntropy(const EntropyRequest& request, psa_status_t (*os_source)(uint8_t*, size_t),
                             SeedMaterial* seed);
+
+// CollectEntropy over ReadOsEntropy and the selected drivers' sources: the
+// platform's entropy.
+psa_status_t CollectSystemEntropy(const EntropyRequest& request, SeedMaterial* seed);
 
 }  // namespace psa::core
 
-#endif  // PSA_CORE_ENTROPY_H_
+#endif  // PSA_CORE_RANDOM_ENTROPY_H_
