@@ -81,13 +81,14 @@ psa_status_t ResolveRequest(const psa_key_attributes_t* attributes,
   return PSA_SUCCESS;
 }
 
-// Loads the key and selects the padding of `request`.
+// Loads the key for `use` and selects the padding of `request`.
 psa_status_t LoadKey(const psa_key_attributes_t* attributes,
                      const uint8_t* key_buffer, size_t key_buffer_size,
-                     const ResolvedRequest& request, RsaContext* rsa) {
+                     const ResolvedRequest& request, RsaKeyUse use,
+                     RsaContext* rsa) {
   const psa_status_t status =
       RsaLoadKey(psa_get_key_type(attributes), psa_get_key_bits(attributes),
-                 key_buffer, key_buffer_size, &rsa->context);
+                 key_buffer, key_buffer_size, use, &rsa->context);
   if (status != PSA_SUCCESS) return status;
   // The context's hash is OAEP's, for the label and MGF1.
   mbedtls_rsa_set_padding(
@@ -129,7 +130,8 @@ psa_status_t builtin_asymmetric_encrypt(
   if (output_size < request.k) return PSA_ERROR_BUFFER_TOO_SMALL;
 
   RsaContext rsa;
-  status = LoadKey(attributes, key_buffer, key_buffer_size, request, &rsa);
+  status = LoadKey(attributes, key_buffer, key_buffer_size, request,
+                   RsaKeyUse::kPublic, &rsa);
   if (status != PSA_SUCCESS) return status;
 
   PsaRandomContext random;
@@ -169,7 +171,8 @@ psa_status_t builtin_asymmetric_decrypt(
   if (input_length != request.k) return PSA_ERROR_INVALID_ARGUMENT;
 
   RsaContext rsa;
-  status = LoadKey(attributes, key_buffer, key_buffer_size, request, &rsa);
+  status = LoadKey(attributes, key_buffer, key_buffer_size, request,
+                   RsaKeyUse::kPrivate, &rsa);
   if (status != PSA_SUCCESS) return status;
 
   // Room for any plaintext, so that Mbed TLS never reports "output too

@@ -317,34 +317,57 @@ psa_status_t RsaGenerateKey(psa_key_type_t type, size_t bits,
 
 psa_status_t RsaLoadKey(psa_key_type_t type, size_t bits,
                         const uint8_t* key_buffer, size_t key_buffer_size,
-                        mbedtls_rsa_context* rsa) {
+                        RsaKeyUse use, mbedtls_rsa_context* rsa) {
   if (!PSA_KEY_TYPE_IS_RSA(type)) return PSA_ERROR_NOT_SUPPORTED;
   if (!RsaKeySizeIsSupported(bits)) return PSA_ERROR_NOT_SUPPORTED;
-  // Validated when the key was created: parse only. Mbed TLS derives the CRT
-  // values again (mbedtls_rsa_complete), as mbedtls_rsa_import_raw takes
-  // none.
+  if (use == RsaKeyUse::kPrivate && type != PSA_KEY_TYPE_RSA_KEY_PAIR) {
+    return PSA_ERROR_INVALID_ARGUMENT;
+  }
+  // Validated when the key was created: parse only, and give Mbed TLS no
+  // more than the operation needs.
   const Bytes key(key_buffer, key_buffer_size);
-  int ret = 0;
+  RsaKeyPairDer key_pair;
+  RsaPublicKeyDer public_key;
   if (type == PSA_KEY_TYPE_RSA_KEY_PAIR) {
-    RsaKeyPairDer key_pair;
-    if (!ParseRsaKeyPair(key, &key_pair) || BitLength(key_pair.n) != bits) {
-      return PSA_ERROR_INVALID_ARGUMENT;
-    }
+    if (!ParseRsaKeyPair(key, &key_pair)) return PSA_ERROR_INVALID_ARGUMENT;
+    public_key.n = key_pair.n;
+    public_key.e = key_pair.e;
+  } else if (!ParseRsaPublicKey(key, &public_key)) {
+    return PSA_ERROR_INVALID_ARGUMENT;
+  }
+  if (BitLength(public_key.n) != bits) return PSA_ERROR_INVALID_ARGUMENT;
+
+  int ret = 0;
+  if (use == RsaKeyUse::kPublic) {
+    ret = mbedtls_rsa_import_raw(rsa, public_key.n.data(), public_key.n.size(),
+                                 nullptr, 0, nullptr, 0, nullptr, 0,
+                                 public_key.e.data(), public_key.e.size());
+  } else {
     ret = mbedtls_rsa_import_raw(
         rsa, key_pair.n.data(), key_pair.n.size(), key_pair.p.data(),
         key_pair.p.size(), key_pair.q.data(), key_pair.q.size(),
         key_pair.d.data(), key_pair.d.size(), key_pair.e.data(),
         key_pair.e.size());
-  } else {
-    RsaPublicKeyDer public_key;
-    if (!ParseRsaPublicKey(key, &public_key) ||
-        BitLength(public_key.n) != bits) {
-      return PSA_ERROR_INVALID_ARGUMENT;
+    // mbedtls_rsa_import takes no CRT values, but Mbed TLS 2.28's
+    // mbedtls_rsa_complete keeps DP, DQ and QP when all three are set (as
+    // its own PKCS#1 parser sets them) instead of deriving them from the
+    // secret D, P and Q again: a modular inversion and two reductions per
+    // operation, and a side channel (eprint 2020/055). Import checked them
+    // (mbedtls_rsa_validate_crt).
+    if (ret == 0) {
+      ret = mbedtls_mpi_read_binary(&rsa->DP, key_pair.dp.data(),
+                                    key_pair.dp.size());
     }
-    ret = mbedtls_rsa_import_raw(rsa, public_key.n.data(), public_key.n.size(),
-                                 nullptr, 0, nullptr, 0, nullptr, 0,
-                                 public_key.e.data(), public_key.e.size());
+    if (ret == 0) {
+      ret = mbedtls_mpi_read_binary(&rsa->DQ, key_pair.dq.data(),
+                                    key_pair.dq.size());
+    }
+    if (ret == 0) {
+      ret = mbedtls_mpi_read_binary(&rsa->QP, key_pair.qinv.data(),
+                                    key_pair.qinv.size());
+    }
   }
+  // For the numbers given, only the consistency checks of the context.
   if (ret == 0) ret = mbedtls_rsa_complete(rsa);
   if (ret != 0) return PsaStatusFromMbedtlsKeyCheck(ret);
   if (mbedtls_rsa_get_len(rsa) != PSA_BITS_TO_BYTES(bits)) {

@@ -52,15 +52,21 @@ psa_status_t RsaGenerateKey(psa_key_type_t type, size_t bits,
                             uint8_t* key_buffer, size_t key_buffer_size,
                             size_t* key_buffer_length);
 
+// What a loaded key serves. kPublic: the public operations (verify,
+// encrypt), n and e only, also from a key pair. kPrivate: a key pair whole,
+// with the CRT values (dp, dq, qinv) it stores, so that Mbed TLS does not
+// derive them again.
+enum class RsaKeyUse { kPublic, kPrivate };
+
 // Loads a stored RSA key of `type` and size `bits` (a key buffer that
-// RsaImportKey or RsaGenerateKey wrote) into the freshly initialized `rsa`,
-// ready for its public operations and, for a key pair, its private ones.
+// RsaImportKey or RsaGenerateKey wrote, hence validated then) into the
+// freshly initialized `rsa`, ready for the operations of `use`.
 // PSA_ERROR_NOT_SUPPORTED for a type or size this driver does not serve,
-// PSA_ERROR_INVALID_ARGUMENT for a buffer that does not parse or whose
-// modulus is not `bits` long.
+// PSA_ERROR_INVALID_ARGUMENT for a buffer that does not parse, whose
+// modulus is not `bits` long, or a public key for kPrivate.
 psa_status_t RsaLoadKey(psa_key_type_t type, size_t bits,
                         const uint8_t* key_buffer, size_t key_buffer_size,
-                        mbedtls_rsa_context* rsa);
+                        RsaKeyUse use, mbedtls_rsa_context* rsa);
 
 // "export_public_key" for an RSA `type` of size `bits`.
 psa_status_t RsaExportPublicKey(psa_key_type_t type, size_t bits,

@@ -3,7 +3,8 @@
 // (testdata/openssl_keys.json) and of Wycheproof's 2048-bit key
 // (testdata/wycheproof_keys.json), generation, buffer sizes, and a table of
 // invalid imports (malformed DER, inconsistent numbers, sizes) with their
-// statuses.
+// statuses; and RsaLoadKey, which the signature and encryption entry points
+// use.
 
 #include <stddef.h>
 #include <stdint.h>
@@ -14,9 +15,12 @@
 #include <vector>
 
 #include "absl/types/span.h"
+#include "drivers/builtin/builtin_rsa.h"
 #include "drivers/builtin/der.h"
 #include "drivers/builtin/key_management_test_util.h"
 #include "gtest/gtest.h"
+#include "mbedtls/bignum.h"
+#include "mbedtls/rsa.h"
 
 namespace drivers::builtin {
 namespace {
@@ -487,6 +491,105 @@ TEST_F(BuiltinRsaTest, ControlEncodingsAreValid) {
   EXPECT_EQ(ImportStatus(kPublic, 0,
                          Sequence({Integer(numbers.n), Integer(Small(3))})),
             PSA_SUCCESS);
+}
+
+// The magnitude of an Mbed TLS number (empty for 0).
+Bytes MagnitudeOf(const mbedtls_mpi& x) {
+  Bytes out(mbedtls_mpi_size(&x));
+  EXPECT_EQ(mbedtls_mpi_write_binary(&x, out.data(), out.size()), 0);
+  return out;
+}
+
+// A public operation loads n and e only, even from a key pair.
+TEST_F(BuiltinRsaTest, LoadKeyForPublicUseTakesOnlyTheModulusAndExponent) {
+  const OpenSslKey key = OpenSslKeys().at(0);
+  const KeyPairNumbers numbers = ParseKeyPair(key.private_key);
+  for (psa_key_type_t type : {kPair, kPublic}) {
+    SCOPED_TRACE(type);
+    const Bytes& buffer = type == kPair ? key.private_key : key.public_key;
+    RsaContext rsa;
+    ASSERT_EQ(RsaLoadKey(type, key.bits, buffer.data(), buffer.size(),
+                         RsaKeyUse::kPublic, &rsa.context),
+              PSA_SUCCESS);
+    EXPECT_EQ(MagnitudeOf(rsa.context.N), numbers.n);
+    EXPECT_EQ(MagnitudeOf(rsa.context.E), numbers.e);
+    for (const mbedtls_mpi* secret :
+         {&rsa.context.D, &rsa.context.P, &rsa.context.Q, &rsa.context.DP,
+          &rsa.context.DQ, &rsa.context.QP}) {
+      EXPECT_EQ(mbedtls_mpi_cmp_int(secret, 0), 0);
+    }
+    EXPECT_EQ(mbedtls_rsa_check_pubkey(&rsa.context), 0);
+  }
+}
+
+// A private operation gets the CRT values the key stores, not values Mbed
+// TLS derives again: a key buffer whose qinv was altered (which import
+// would refuse) loads with the altered qinv. With the real key, a private
+// operation inverts the public one.
+TEST_F(BuiltinRsaTest, LoadKeyForPrivateUseKeepsTheStoredCrtValues) {
+  const OpenSslKey key = OpenSslKeys().at(0);
+  KeyPairNumbers numbers = ParseKeyPair(key.private_key);
+  {
+    RsaContext rsa;
+    ASSERT_EQ(RsaLoadKey(kPair, key.bits, key.private_key.data(),
+                         key.private_key.size(), RsaKeyUse::kPrivate,
+                         &rsa.context),
+              PSA_SUCCESS);
+    EXPECT_EQ(MagnitudeOf(rsa.context.D), numbers.d);
+    EXPECT_EQ(MagnitudeOf(rsa.context.DP), numbers.dp);
+    EXPECT_EQ(MagnitudeOf(rsa.context.DQ), numbers.dq);
+    EXPECT_EQ(MagnitudeOf(rsa.context.QP), numbers.qinv);
+    EXPECT_EQ(mbedtls_rsa_check_privkey(&rsa.context), 0);
+    Bytes message(key.bits / 8, 0x5a);
+    message[0] = 0x01;
+    Bytes signature(message.size()), recovered(message.size());
+    ASSERT_EQ(mbedtls_rsa_private(&rsa.context, nullptr, nullptr,
+                                  message.data(), signature.data()),
+              0);
+    ASSERT_EQ(mbedtls_rsa_public(&rsa.context, signature.data(),
+                                 recovered.data()),
+              0);
+    EXPECT_EQ(recovered, message);
+  }
+  numbers.qinv = AddSmall(numbers.qinv, -1);
+  const Bytes altered = numbers.Encode();
+  RsaContext rsa;
+  ASSERT_EQ(RsaLoadKey(kPair, key.bits, altered.data(), altered.size(),
+                       RsaKeyUse::kPrivate, &rsa.context),
+            PSA_SUCCESS);
+  EXPECT_EQ(MagnitudeOf(rsa.context.QP), numbers.qinv);
+}
+
+TEST_F(BuiltinRsaTest, LoadKeyRefusesWhatItCannotLoad) {
+  const OpenSslKey key = OpenSslKeys().at(0);
+  const struct {
+    const char* name;
+    psa_key_type_t type;
+    size_t bits;
+    const Bytes& buffer;
+    RsaKeyUse use;
+    psa_status_t expected;
+  } cases[] = {
+      {"private use of a public key", kPublic, key.bits, key.public_key,
+       RsaKeyUse::kPrivate, PSA_ERROR_INVALID_ARGUMENT},
+      {"key pair of another size", kPair, key.bits + 8, key.private_key,
+       RsaKeyUse::kPrivate, PSA_ERROR_INVALID_ARGUMENT},
+      {"public key of another size", kPublic, key.bits + 8, key.public_key,
+       RsaKeyUse::kPublic, PSA_ERROR_INVALID_ARGUMENT},
+      {"public key as a key pair", kPair, key.bits, key.public_key,
+       RsaKeyUse::kPublic, PSA_ERROR_INVALID_ARGUMENT},
+      {"unsupported size", kPair, 512, key.private_key, RsaKeyUse::kPublic,
+       PSA_ERROR_NOT_SUPPORTED},
+      {"not RSA", PSA_KEY_TYPE_ECC_KEY_PAIR(PSA_ECC_FAMILY_SECP_R1), key.bits,
+       key.private_key, RsaKeyUse::kPrivate, PSA_ERROR_NOT_SUPPORTED},
+  };
+  for (const auto& c : cases) {
+    RsaContext rsa;
+    EXPECT_EQ(RsaLoadKey(c.type, c.bits, c.buffer.data(), c.buffer.size(),
+                         c.use, &rsa.context),
+              c.expected)
+        << c.name;
+  }
 }
 
 }  // namespace

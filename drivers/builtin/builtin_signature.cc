@@ -287,7 +287,7 @@ psa_status_t RsaSign(const psa_key_attributes_t* attributes,
   RsaContext rsa;
   status =
       RsaLoadKey(psa_get_key_type(attributes), psa_get_key_bits(attributes),
-                 key_buffer, key_buffer_size, &rsa.context);
+                 key_buffer, key_buffer_size, RsaKeyUse::kPrivate, &rsa.context);
   if (status != PSA_SUCCESS) return status;
 
   PsaRandomContext random;
@@ -329,7 +329,7 @@ psa_status_t RsaVerify(const psa_key_attributes_t* attributes,
   RsaContext rsa;
   status =
       RsaLoadKey(psa_get_key_type(attributes), psa_get_key_bits(attributes),
-                 key_buffer, key_buffer_size, &rsa.context);
+                 key_buffer, key_buffer_size, RsaKeyUse::kPublic, &rsa.context);
   if (status != PSA_SUCCESS) return status;
   // Mbed TLS reads exactly k bytes of signature.
   if (signature_length != k) return PSA_ERROR_INVALID_SIGNATURE;

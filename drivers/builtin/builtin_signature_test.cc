@@ -543,7 +543,7 @@ TEST_F(RsaSignatureTest, PssSaltLengthSemantics) {
   mbedtls_rsa_context rsa;
   mbedtls_rsa_init(&rsa, MBEDTLS_RSA_PKCS_V21, MBEDTLS_MD_SHA256);
   ASSERT_EQ(RsaLoadKey(keys.pair.type, keys.pair.bits, keys.pair.buffer.data(),
-                       keys.pair.buffer.size(), &rsa),
+                       keys.pair.buffer.size(), RsaKeyUse::kPrivate, &rsa),
             PSA_SUCCESS);
   for (int salt_length : {0, 16, 31, 33}) {
     Bytes signature(256);

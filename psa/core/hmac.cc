@@ -40,11 +40,11 @@ psa_status_t HashOnce(psa_algorithm_t alg, const uint8_t* data, size_t length,
   return status;
 }
 
-}  // namespace
-
-psa_status_t Hmac::Setup(psa_algorithm_t hash_alg, const uint8_t* key,
-                         size_t key_length) {
-  if (active_) return PSA_ERROR_BAD_STATE;
+// Keys the inactive `inner` and `outer` with K0 ^ ipad and K0 ^ opad. On
+// failure both are left inactive and wiped.
+psa_status_t KeyStates(psa_algorithm_t hash_alg, const uint8_t* key,
+                       size_t key_length, psa_hash_operation_t* inner,
+                       psa_hash_operation_t* outer, size_t* mac_length) {
   if (!PSA_ALG_IS_HASH(hash_alg)) return PSA_ERROR_INVALID_ARGUMENT;
   const size_t block_length = PSA_HASH_BLOCK_LENGTH(hash_alg);
   const size_t hash_length = PSA_HASH_LENGTH(hash_alg);
@@ -74,29 +74,40 @@ psa_status_t Hmac::Setup(psa_algorithm_t hash_alg, const uint8_t* key,
     for (size_t i = 0; i < block_length; ++i) {
       pad[i] = static_cast<uint8_t>(key_block[i] ^ kInnerPad);
     }
-    status = psa::dispatch::HashSetup(&inner_, hash_alg);
+    status = psa::dispatch::HashSetup(inner, hash_alg);
     if (status == PSA_SUCCESS) {
-      status = psa::dispatch::HashUpdate(&inner_, pad, block_length);
+      status = psa::dispatch::HashUpdate(inner, pad, block_length);
     }
   }
   if (status == PSA_SUCCESS) {
     for (size_t i = 0; i < block_length; ++i) {
       pad[i] = static_cast<uint8_t>(key_block[i] ^ kOuterPad);
     }
-    status = psa::dispatch::HashSetup(&outer_, hash_alg);
+    status = psa::dispatch::HashSetup(outer, hash_alg);
     if (status == PSA_SUCCESS) {
-      status = psa::dispatch::HashUpdate(&outer_, pad, block_length);
+      status = psa::dispatch::HashUpdate(outer, pad, block_length);
     }
   }
   SecureWipeObject(key_block);
   SecureWipeObject(pad);
 
   if (status != PSA_SUCCESS) {
-    AbortAndWipe(&inner_);
-    AbortAndWipe(&outer_);
+    AbortAndWipe(inner);
+    AbortAndWipe(outer);
     return status;
   }
-  mac_length_ = hash_length;
+  *mac_length = hash_length;
+  return PSA_SUCCESS;
+}
+
+}  // namespace
+
+psa_status_t Hmac::Setup(psa_algorithm_t hash_alg, const uint8_t* key,
+                         size_t key_length) {
+  if (active_) return PSA_ERROR_BAD_STATE;
+  const psa_status_t status =
+      KeyStates(hash_alg, key, key_length, &inner_, &outer_, &mac_length_);
+  if (status != PSA_SUCCESS) return status;
   active_ = true;
   return PSA_SUCCESS;
 }
@@ -149,6 +160,28 @@ void Hmac::Abort() {
   AbortAndWipe(&outer_);
   mac_length_ = 0;
   active_ = false;
+}
+
+psa_status_t HmacKey::Setup(psa_algorithm_t hash_alg, const uint8_t* key,
+                            size_t key_length) {
+  if (mac_length_ != 0) return PSA_ERROR_BAD_STATE;
+  return KeyStates(hash_alg, key, key_length, &inner_, &outer_, &mac_length_);
+}
+
+psa_status_t HmacKey::Start(Hmac* hmac) const {
+  if (mac_length_ == 0 || hmac->active_) return PSA_ERROR_BAD_STATE;
+  // Byte copies are independent operations (as psa_hash_clone makes).
+  memcpy(&hmac->inner_, &inner_, sizeof(inner_));
+  memcpy(&hmac->outer_, &outer_, sizeof(outer_));
+  hmac->mac_length_ = mac_length_;
+  hmac->active_ = true;
+  return PSA_SUCCESS;
+}
+
+void HmacKey::Clear() {
+  AbortAndWipe(&inner_);
+  AbortAndWipe(&outer_);
+  mac_length_ = 0;
 }
 
 psa_status_t HmacCompute(psa_algorithm_t hash_alg, const uint8_t* key,

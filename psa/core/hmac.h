@@ -1,6 +1,7 @@
 // HMAC (RFC 2104) computed by the core over the dispatched hash entry points,
 // so that it runs on whichever driver serves the hash. The core uses it for
-// its own needs (the HMAC_DRBG random generator); it is not the psa_mac_* API.
+// its own needs (PBKDF2-HMAC); it is not the
+// psa_mac_* API.
 
 #ifndef PSA_CORE_HMAC_H_
 #define PSA_CORE_HMAC_H_
@@ -47,12 +48,50 @@ class Hmac {
   size_t mac_length() const { return mac_length_; }
 
  private:
+  friend class HmacKey;
+
   // inner_ has absorbed (K ^ ipad) and the message so far, outer_ has
   // absorbed (K ^ opad). Key-derived, hence secret.
   psa_hash_operation_t inner_{};
   psa_hash_operation_t outer_{};
   size_t mac_length_ = 0;
   bool active_ = false;
+};
+
+// An HMAC key processed once for many MACs: the hash states that have
+// absorbed K0 ^ ipad and K0 ^ opad. Each MAC starts from byte copies of
+// them (hash operation contexts are byte-copyable: driver interface,
+// "hash_multipart"), so it costs its message and the final compressions,
+// not the key hashing and the two pad compressions again. For PBKDF2, which
+// computes thousands of MACs with one key. Not thread-safe (Start only
+// reads); not copyable; the states are wiped on Clear and on destruction.
+class HmacKey {
+ public:
+  HmacKey() = default;
+  ~HmacKey() { Clear(); }
+  HmacKey(const HmacKey&) = delete;
+  HmacKey& operator=(const HmacKey&) = delete;
+
+  // Keys HMAC with `hash_alg` and key[0..key_length), with the statuses of
+  // Hmac::Setup (PSA_ERROR_BAD_STATE if already keyed). On failure the
+  // object is not keyed.
+  psa_status_t Setup(psa_algorithm_t hash_alg, const uint8_t* key,
+                     size_t key_length);
+
+  // Starts the inactive `hmac` as hmac->Setup() with this key would.
+  // PSA_ERROR_BAD_STATE if this object is not keyed or `hmac` is active.
+  psa_status_t Start(Hmac* hmac) const;
+
+  // Wipes the states; the object can be keyed again.
+  void Clear();
+
+  // Length of the MACs (0 if not keyed).
+  size_t mac_length() const { return mac_length_; }
+
+ private:
+  psa_hash_operation_t inner_{};
+  psa_hash_operation_t outer_{};
+  size_t mac_length_ = 0;
 };
 
 // Single-part HMAC: Setup, Update, Finish.

@@ -143,6 +143,37 @@ TEST_P(HmacRfc4231Test, ByteByByteUpdatesMatchRfc4231) {
   EXPECT_FALSE(hmac.active());
 }
 
+// One key, the vector's message twice and another message in between: each
+// MAC starts from the keyed states, unchanged by the MACs before it.
+TEST_P(HmacRfc4231Test, KeyedOnceMatchesRfc4231Repeatedly) {
+  const HmacVector& v = GetParam();
+  const std::vector<uint8_t> key = FromHex(v.key_hex);
+  const std::vector<uint8_t> data = FromHex(v.data_hex);
+  HmacKey hmac_key;
+  ASSERT_EQ(hmac_key.Setup(v.alg, key.data(), key.size()), PSA_SUCCESS);
+  EXPECT_EQ(hmac_key.mac_length(), PSA_HASH_LENGTH(v.alg));
+  for (int round = 0; round < 3; ++round) {
+    SCOPED_TRACE(round);
+    Hmac hmac;
+    ASSERT_EQ(hmac_key.Start(&hmac), PSA_SUCCESS);
+    EXPECT_TRUE(hmac.active());
+    EXPECT_EQ(hmac.mac_length(), PSA_HASH_LENGTH(v.alg));
+    if (round == 1) {
+      ASSERT_EQ(hmac.Update(key.data(), key.size()), PSA_SUCCESS);
+    } else {
+      ASSERT_EQ(hmac.Update(data.data(), data.size()), PSA_SUCCESS);
+    }
+    std::vector<uint8_t> mac(hmac.mac_length());
+    size_t mac_length = 0;
+    ASSERT_EQ(hmac.Finish(mac.data(), mac.size(), &mac_length), PSA_SUCCESS);
+    if (round == 1) {
+      EXPECT_NE(ToHex(mac), v.mac_hex);
+    } else {
+      EXPECT_EQ(ToHex(mac), v.mac_hex);
+    }
+  }
+}
+
 INSTANTIATE_TEST_SUITE_P(
     Rfc4231, HmacRfc4231Test, ::testing::ValuesIn(kRfc4231Vectors),
     [](const ::testing::TestParamInfo<HmacVector>& param_info) {
@@ -332,6 +363,70 @@ TEST_F(HmacTest, DriverFailureInFinishWipesTheOutputAndEnds) {
   EXPECT_EQ(mac_length, 0u);
   EXPECT_FALSE(hmac.active());
   for (uint8_t byte : mac) EXPECT_EQ(byte, 0);
+}
+
+// The key is processed (its pads hashed) by Setup only: a MAC started from
+// the keyed states sets up no hash operation.
+TEST_F(HmacTest, KeyedStartsSetUpNoHash) {
+  const std::vector<uint8_t> key = PatternKey(100);  // hashed first: 3 setups
+  const std::string expected = HmacHex(PSA_ALG_SHA_256, key, "abc");
+  HmacKey hmac_key;
+  const int setups_before = FakeHashCalls(HashEntryPoint::kSetup);
+  ASSERT_EQ(hmac_key.Setup(PSA_ALG_SHA_256, key.data(), key.size()),
+            PSA_SUCCESS);
+  EXPECT_EQ(FakeHashCalls(HashEntryPoint::kSetup), setups_before + 3);
+  for (int i = 0; i < 5; ++i) {
+    Hmac hmac;
+    ASSERT_EQ(hmac_key.Start(&hmac), PSA_SUCCESS);
+    const uint8_t data[3] = {'a', 'b', 'c'};
+    ASSERT_EQ(hmac.Update(data, sizeof(data)), PSA_SUCCESS);
+    uint8_t mac[32];
+    size_t mac_length = 0;
+    ASSERT_EQ(hmac.Finish(mac, sizeof(mac), &mac_length), PSA_SUCCESS);
+    EXPECT_EQ(ToHex(mac, mac_length), expected);
+  }
+  EXPECT_EQ(FakeHashCalls(HashEntryPoint::kSetup), setups_before + 3);
+}
+
+TEST_F(HmacTest, KeyedStatesAndTheirStates) {
+  const uint8_t key[16] = {0};
+  HmacKey hmac_key;
+  Hmac hmac;
+  EXPECT_EQ(hmac_key.mac_length(), 0u);
+  EXPECT_EQ(hmac_key.Start(&hmac), PSA_ERROR_BAD_STATE);
+  EXPECT_FALSE(hmac.active());
+  EXPECT_EQ(hmac_key.Setup(PSA_ALG_HMAC(PSA_ALG_SHA_256), key, sizeof(key)),
+            PSA_ERROR_INVALID_ARGUMENT);
+  ASSERT_EQ(hmac_key.Setup(PSA_ALG_SHA_256, key, sizeof(key)), PSA_SUCCESS);
+  EXPECT_EQ(hmac_key.Setup(PSA_ALG_SHA_256, key, sizeof(key)),
+            PSA_ERROR_BAD_STATE);
+  // Into an active computation: refused, that computation goes on.
+  ASSERT_EQ(hmac.Setup(PSA_ALG_SHA_384, key, sizeof(key)), PSA_SUCCESS);
+  EXPECT_EQ(hmac_key.Start(&hmac), PSA_ERROR_BAD_STATE);
+  EXPECT_EQ(hmac.mac_length(), PSA_HASH_LENGTH(PSA_ALG_SHA_384));
+  hmac.Abort();
+  hmac_key.Clear();
+  EXPECT_EQ(hmac_key.mac_length(), 0u);
+  EXPECT_EQ(hmac_key.Start(&hmac), PSA_ERROR_BAD_STATE);
+  ASSERT_EQ(hmac_key.Setup(PSA_ALG_SHA_512, key, sizeof(key)), PSA_SUCCESS);
+  ASSERT_EQ(hmac_key.Start(&hmac), PSA_SUCCESS);
+  EXPECT_EQ(hmac.mac_length(), PSA_HASH_LENGTH(PSA_ALG_SHA_512));
+}
+
+TEST_F(HmacTest, KeyedSetupFailureLeavesItUnkeyed) {
+  // The inner setup succeeds, the outer fails.
+  FailFakeHashCalls(HashEntryPoint::kSetup, PSA_ERROR_HARDWARE_FAILURE,
+                    /*count=*/1, /*after=*/1);
+  const int aborts_before = FakeHashCalls(HashEntryPoint::kAbort);
+  const uint8_t key[16] = {0};
+  HmacKey hmac_key;
+  EXPECT_EQ(hmac_key.Setup(PSA_ALG_SHA_256, key, sizeof(key)),
+            PSA_ERROR_HARDWARE_FAILURE);
+  EXPECT_EQ(FakeHashCalls(HashEntryPoint::kAbort), aborts_before + 1);
+  EXPECT_EQ(hmac_key.mac_length(), 0u);
+  Hmac hmac;
+  EXPECT_EQ(hmac_key.Start(&hmac), PSA_ERROR_BAD_STATE);
+  EXPECT_EQ(hmac_key.Setup(PSA_ALG_SHA_256, key, sizeof(key)), PSA_SUCCESS);
 }
 
 }  // namespace

@@ -37,8 +37,8 @@
 #include "psa/core/kdf/algorithm_rules.h"
 #include "psa/core/kdf/builtin_kdf.h"
 #include "psa/core/kdf/inputs.h"
-#include "psa/core/kdf/mac_prf.h"
 #include "psa/core/kdf/pbkdf2.h"
+#include "psa/core/kdf/prf_probe.h"
 #include "psa/core/key_agreement.h"
 #include "psa/core/keys/key_management.h"
 #include "psa/core/keys/key_store.h"
@@ -111,29 +111,10 @@ psa_status_t Conclude(psa_key_derivation_operation_t* operation, psa_status_t st
   return status;
 }
 
-// Whether the PRF (or hash) of `kdf_alg` is served by a driver of this
-// build: one MAC (or hash) of an empty message. SP 800-108 with CMAC is
-// checked at its first output, when the key type is known.
-psa_status_t ProbePrimitive(psa_algorithm_t kdf_alg) {
-  kdf::MacPrf prf;
-  static const uint8_t kZeroKey[16] = {0};
-  psa_status_t status = PSA_SUCCESS;
-  if (kdf_alg == PSA_ALG_SP800_108_COUNTER_CMAC) return PSA_SUCCESS;
-  if (kdf_alg == PSA_ALG_TLS12_ECJPAKE_TO_PMS) {
-    uint8_t hash[PSA_HASH_MAX_SIZE];
-    size_t length = 0;
-    return psa::dispatch::HashCompute(PSA_ALG_SHA_256, nullptr, 0, hash, sizeof(hash), &length);
-  }
-  if (kdf_alg == PSA_ALG_PBKDF2_AES_CMAC_PRF_128) {
-    status = prf.InitCmac(PSA_KEY_TYPE_AES, kZeroKey, sizeof(kZeroKey));
-  } else {
-    status = prf.InitHmac(PSA_ALG_GET_HASH(kdf_alg), kZeroKey, 1);
-  }
-  if (status != PSA_SUCCESS) return status;
-  uint8_t mac[kdf::kMaxPrfLength];
-  const kdf::Piece empty{nullptr, 0};
-  return prf.Compute(&empty, 1, mac);
-}
+// The primitives (PRFs, hashes) of the core's KDFs found served by a driver
+// of this build, so that each setup need not compute to know
+// (kdf/prf_probe.h).
+kdf::AlgorithmSet served_primitives;
 
 // The checks of an input of `kind` for `step` that need no key: output not
 // started, a step of the algorithm taking that kind of input, given in
@@ -284,7 +265,7 @@ psa_status_t StartOutput(psa_key_derivation_operation_t* operation) {
     if (capacity_status != PSA_SUCCESS && capacity_status != PSA_ERROR_NOT_SUPPORTED) return capacity_status;
   } else if (status == PSA_ERROR_NOT_SUPPORTED) {
     if (operation->driver_id != 0) return PSA_ERROR_CORRUPTION_DETECTED;
-    status = kdf::CreateBuiltinKdf(state.inputs, operation->capacity, &state.builtin);
+    status = kdf::CreateBuiltinKdf(&state.inputs, operation->capacity, &state.builtin);
     if (status != PSA_SUCCESS) return status;
   } else {
     return status;
@@ -490,7 +471,7 @@ psa_status_t psa_key_derivation_setup(psa_key_derivation_operation_t* operation,
   psa::core::kdf::KdfRules rules;
   status = psa::core::kdf::GetKdfRules(kdf_alg, &rules);
   if (status != PSA_SUCCESS) return status;
-  status = psa::core::ProbePrimitive(kdf_alg);
+  status = psa::core::kdf::ProbePrimitive(kdf_alg, &psa::core::served_primitives);
   if (status != PSA_SUCCESS) return status;
   auto* state = new (std::nothrow) KdfState;
   if (state == nullptr) return PSA_ERROR_INSUFFICIENT_MEMORY;

@@ -169,14 +169,15 @@ psa_status_t ProverReceiveShare(Spake2pState* state, const uint8_t* input, size_
   return status;
 }
 
-// Verifier, on producing shareV (shareP stored): Z = y*(X - w0*M), V = y*L.
+// Verifier, on producing shareV (T = X - w0*M stored at input): Z = y*T,
+// V = y*L.
 psa_status_t VerifierMakeShare(Spake2pState* state) {
   P256 group;
   Point t, l, z, v;
   Mpi y;
   psa_status_t status = group.Load();
   if (status == PSA_SUCCESS) status = MakeShare(group, *state, kN, state->share_v);
-  if (status == PSA_SUCCESS) status = Unblind(group, *state, state->share_p, kPointSize, kM, &t);
+  if (status == PSA_SUCCESS) status = LoadStoredPoint(group, state->t, &t);
   if (status == PSA_SUCCESS) status = LoadStoredScalar(group, state->ephemeral, &y);
   if (status == PSA_SUCCESS) status = LoadStoredPoint(group, state->l, &l);
   if (status == PSA_SUCCESS) status = Multiply(group, &z, y, t);
@@ -318,11 +319,13 @@ psa_status_t Spake2pInput(Spake2pState* state, psa_crypto_driver_pake_step_t ste
   const bool prover = state->is_prover != 0;
   psa_status_t status = PSA_ERROR_BAD_STATE;
   if (!prover && state->stage == 0 && step == PSA_SPAKE2P_STEP_SHARE_P) {
-    // Checked now (valid point, not w0*M); used when shareV is made.
+    // Checked now (valid point, not w0*M); T is kept for when shareV is
+    // made, so that w0*M is computed once.
     P256 group;
     Point t;
     status = group.Load();
     if (status == PSA_SUCCESS) status = Unblind(group, *state, input, input_length, kM, &t);
+    if (status == PSA_SUCCESS) status = WritePoint(group, t, state->t);
     if (status == PSA_SUCCESS) memcpy(state->share_p, input, kPointSize);
   } else if (prover && state->stage == 1 && step == PSA_SPAKE2P_STEP_SHARE_V) {
     status = ProverReceiveShare(state, input, input_length);

@@ -56,6 +56,7 @@ struct Spake2pState {
   uint8_t ephemeral[kScalarSize];  // x (prover) or y (verifier).
   uint8_t share_p[kPointSize];
   uint8_t share_v[kPointSize];
+  uint8_t t[kPointSize];           // Verifier only: T = shareP - w0*M, from input to shareV.
   uint8_t confirm_p_key[kSpake2pMaxConfirmSize];
   uint8_t confirm_v_key[kSpake2pMaxConfirmSize];
   uint8_t shared_key[kSpake2pMaxSharedKeySize];

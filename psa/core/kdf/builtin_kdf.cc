@@ -64,11 +64,22 @@ psa_status_t FixedFromBytes(const uint8_t* data, size_t length, std::unique_ptr<
   return PSA_SUCCESS;
 }
 
+// The bytes of `step`, taken out of `inputs` (empty when omitted).
+SecureBuffer Take(psa_crypto_driver_key_derivation_inputs_t* inputs, psa_key_derivation_step_t step) {
+  Input* input = inputs->Find(step);
+  if (input == nullptr || (input->type != PSA_KEY_DERIVATION_INPUT_TYPE_BYTES &&
+                           input->type != PSA_KEY_DERIVATION_INPUT_TYPE_KEY)) {
+    return SecureBuffer();
+  }
+  return std::move(input->data);
+}
+
 }  // namespace
 
-psa_status_t CreateBuiltinKdf(const psa_crypto_driver_key_derivation_inputs_t& inputs, size_t capacity,
+psa_status_t CreateBuiltinKdf(psa_crypto_driver_key_derivation_inputs_t* mutable_inputs, size_t capacity,
                               std::unique_ptr<OutputStream>* stream) {
   stream->reset();
+  const psa_crypto_driver_key_derivation_inputs_t& inputs = *mutable_inputs;
   const psa_algorithm_t alg = inputs.rules.alg;
   const psa_algorithm_t hash_alg = PSA_ALG_GET_HASH(alg);
   const View secret = Get(inputs, PSA_KEY_DERIVATION_INPUT_SECRET);
@@ -83,18 +94,18 @@ psa_status_t CreateBuiltinKdf(const psa_crypto_driver_key_derivation_inputs_t& i
       if (PSA_ALG_IS_HKDF_EXTRACT(alg)) {
         status = FixedFromBytes(prk, prk_length, stream);
       } else {
-        const View info = Get(inputs, PSA_KEY_DERIVATION_INPUT_INFO);
         auto expand = std::make_unique<HkdfExpand>(hash_alg);
-        status = Emit(std::move(expand), expand->Init(prk, prk_length, info.data, info.length), stream);
+        status = expand->Init(prk, prk_length, Take(mutable_inputs, PSA_KEY_DERIVATION_INPUT_INFO));
+        status = Emit(std::move(expand), status, stream);
       }
     }
     SecureWipe(prk, sizeof(prk));
     return status;
   }
   if (PSA_ALG_IS_HKDF_EXPAND(alg)) {
-    const View info = Get(inputs, PSA_KEY_DERIVATION_INPUT_INFO);
     auto expand = std::make_unique<HkdfExpand>(hash_alg);
-    const psa_status_t status = expand->Init(secret.data, secret.length, info.data, info.length);
+    const psa_status_t status =
+        expand->Init(secret.data, secret.length, Take(mutable_inputs, PSA_KEY_DERIVATION_INPUT_INFO));
     return Emit(std::move(expand), status, stream);
   }
   if (PSA_ALG_IS_TLS12_PRF(alg) || PSA_ALG_IS_TLS12_PSK_TO_MS(alg)) {

@@ -17,12 +17,14 @@
 
 namespace psa::core::kdf {
 
-// The output stream of `inputs` (complete, of a transparent secret; their
+// The output stream of *inputs (complete, of a transparent secret; their
 // rules name the algorithm). `capacity` is the operation's capacity at the
 // first output, which SP 800-108 encodes as L = 8 * capacity bits. On
 // success *stream is set. PSA_ERROR_NOT_SUPPORTED if the PRF or hash is not
-// served by any driver of the build.
-psa_status_t CreateBuiltinKdf(const psa_crypto_driver_key_derivation_inputs_t& inputs, size_t capacity,
+// served by any driver of the build. The stream may take over the bytes of
+// an input it keeps (HKDF's info), leaving that input empty: the caller
+// discards the inputs once the stream exists.
+psa_status_t CreateBuiltinKdf(psa_crypto_driver_key_derivation_inputs_t* inputs, size_t capacity,
                               std::unique_ptr<OutputStream>* stream);
 
 }  // namespace psa::core::kdf

@@ -2,6 +2,8 @@
 
 #include <string.h>
 
+#include <utility>
+
 #include "psa/core/wipe.h"
 
 namespace psa::core::kdf {
@@ -23,10 +25,16 @@ psa_status_t HkdfExtract(psa_algorithm_t hash_alg, const uint8_t* salt, size_t s
 HkdfExpand::~HkdfExpand() { SecureWipe(previous_, sizeof(previous_)); }
 
 psa_status_t HkdfExpand::Init(const uint8_t* prk, size_t prk_length, const uint8_t* info, size_t info_length) {
+  SecureBuffer copy;
+  if (!copy.Assign(info, info_length)) return PSA_ERROR_INSUFFICIENT_MEMORY;
+  return Init(prk, prk_length, std::move(copy));
+}
+
+psa_status_t HkdfExpand::Init(const uint8_t* prk, size_t prk_length, SecureBuffer info) {
   psa_status_t status = prf_.InitHmac(hash_alg_, prk, prk_length);
   if (status != PSA_SUCCESS) return status;
   if (prf_.length() != block_length()) return PSA_ERROR_CORRUPTION_DETECTED;
-  if (!info_.Assign(info, info_length)) return PSA_ERROR_INSUFFICIENT_MEMORY;
+  info_ = std::move(info);
   return PSA_SUCCESS;
 }
 

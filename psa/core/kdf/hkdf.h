@@ -27,6 +27,8 @@ class HkdfExpand final : public BlockStream {
   ~HkdfExpand() override;
 
   psa_status_t Init(const uint8_t* prk, size_t prk_length, const uint8_t* info, size_t info_length);
+  // The same, taking `info` over instead of copying it.
+  psa_status_t Init(const uint8_t* prk, size_t prk_length, SecureBuffer info);
 
  private:
   psa_status_t NextBlock(uint8_t* block) override;

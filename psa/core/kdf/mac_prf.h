@@ -9,7 +9,6 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "psa/core/secure_buffer.h"
 #include "psa/crypto.h"
 
 namespace psa::core::kdf {
@@ -23,12 +22,19 @@ struct Piece {
 // Largest PRF output: the SHA-512 HMAC.
 inline constexpr size_t kMaxPrfLength = PSA_HASH_MAX_SIZE;
 
+// Longest key a MacPrf holds: an HMAC key is at most a hash block (longer
+// ones are hashed first), the largest block being SHA3-224's 144 bytes; a
+// block cipher key is at most 32 bytes.
+inline constexpr size_t kMaxPrfKeyLength = 144;
+
 // A keyed MAC: a transparent key (LOCAL_STORAGE) whose key buffer is the
-// secret bytes, with the attributes a driver needs to serve it. Not copyable;
-// the key is wiped on destruction.
+// secret bytes, held in the object (no allocation: a key derivation keys
+// several of these per call), with the attributes a driver needs to serve
+// it. Not copyable; the key is wiped on destruction.
 class MacPrf {
  public:
   MacPrf() = default;
+  ~MacPrf();
   MacPrf(const MacPrf&) = delete;
   MacPrf& operator=(const MacPrf&) = delete;
 
@@ -39,8 +45,8 @@ class MacPrf {
   psa_status_t InitHmac(psa_algorithm_t hash_alg, const uint8_t* key, size_t key_length);
 
   // CMAC with the block cipher key `key_type` (AES, ARIA, CAMELLIA, ...)
-  // of key_length bytes. PSA_ERROR_INVALID_ARGUMENT for a key length that
-  // is not a whole number of bytes or empty.
+  // of key_length bytes. PSA_ERROR_INVALID_ARGUMENT for an empty key or
+  // one longer than kMaxPrfKeyLength.
   psa_status_t InitCmac(psa_key_type_t key_type, const uint8_t* key, size_t key_length);
 
   // The MAC of the concatenation of pieces[0..count) in out[0..length()).
@@ -55,7 +61,8 @@ class MacPrf {
                       size_t mac_length);
 
   psa_key_attributes_t attributes_ = PSA_KEY_ATTRIBUTES_INIT;
-  SecureBuffer key_;
+  uint8_t key_[kMaxPrfKeyLength] = {0};
+  size_t key_length_ = 0;
   psa_algorithm_t alg_ = PSA_ALG_NONE;
   size_t length_ = 0;
 };

@@ -1,5 +1,14 @@
 // PBKDF2 (RFC 8018 section 5.2) as a stream, with HMAC or with the
 // AES-CMAC-PRF-128 of RFC 4615.
+//
+// The HMAC is the core's own over the dispatched hash (psa/core/hmac.h),
+// keyed once: every iteration starts from copies of the keyed inner and
+// outer hash states, two compressions per iteration for SHA-256 where a
+// fresh MAC computation costs four plus the key processing. The trade-off:
+// PBKDF2-HMAC runs on whichever driver serves the hash, and a driver that
+// offers HMAC but not its hash no longer serves it (an HMAC context cannot
+// be copied: the driver interface makes only hash contexts byte-copyable).
+// The CMAC PRF goes through the dispatched MAC as the other KDFs' PRFs do.
 
 #ifndef PSA_CORE_KDF_PBKDF2_H_
 #define PSA_CORE_KDF_PBKDF2_H_
@@ -7,6 +16,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "psa/core/hmac.h"
 #include "psa/core/kdf/block_stream.h"
 #include "psa/core/kdf/mac_prf.h"
 #include "psa/core/secure_buffer.h"
@@ -33,9 +43,12 @@ class Pbkdf2 final : public BlockStream {
 
  private:
   psa_status_t NextBlock(uint8_t* block) override;
+  // out[0..block_length()) = PRF(P, pieces[0] || ... || pieces[count-1]).
+  psa_status_t Prf(const Piece* pieces, size_t count, uint8_t* out) const;
 
   psa_algorithm_t prf_alg_;
-  MacPrf prf_;
+  HmacKey hmac_;  // the PRF for PSA_ALG_HMAC(hash)
+  MacPrf cmac_;   // the PRF for PSA_ALG_CMAC
   SecureBuffer salt_;
   uint64_t cost_ = 0;
   uint32_t counter_ = 0;  // index of the last block computed
