@@ -15,6 +15,7 @@ readonly required_packages=(
   bazel-skylib       # @bazel_skylib (WORKSPACE)
   gcc
   g++
+  libtsan2           # --config=tsan: gcc's ThreadSanitizer runtime (gcc pulls it in too)
   pkg-config         # link flags of @absl and @google_benchmark
   libmbedtls-dev     # @mbedtls: the builtin driver's primitives
   libabsl-dev        # @absl

@@ -87,10 +87,8 @@ psa_status_t ImportKeyMaterial(KeyCreation* creation, const uint8_t* data,
         policy::ValidateSymmetricImport(type, data, data_length, &bits);
     if (status != PSA_SUCCESS) return status;
     if (bits == 0) return PSA_ERROR_INVALID_ARGUMENT;
-    SecureBuffer buffer;
-    if (!buffer.Assign(data, data_length)) return PSA_ERROR_INSUFFICIENT_MEMORY;
-    creation->SetKey(std::move(buffer), data_length, bits);
-    return PSA_SUCCESS;
+    // Straight into the slot (inline for a small key: no allocation).
+    return creation->SetKeyBytes(data, data_length, bits);
   }
 
   size_t size = 0;
@@ -169,12 +167,7 @@ psa_status_t CopyKeyMaterial(KeyCreation* creation, const KeyHandle& source) {
 
   if (source_location == target_location &&
       source_location == PSA_KEY_LOCATION_LOCAL_STORAGE) {
-    SecureBuffer buffer;
-    if (!buffer.Assign(source.key_buffer(), source.key_buffer_size())) {
-      return PSA_ERROR_INSUFFICIENT_MEMORY;
-    }
-    creation->SetKey(std::move(buffer), source.key_buffer_size(), bits);
-    return PSA_SUCCESS;
+    return creation->SetKeyBytes(source.key_buffer(), source.key_buffer_size(), bits);
   }
 
   if (source_location == target_location) {

@@ -17,9 +17,24 @@
 // table at once (later lookups fail or reload it) and wipes the slot when the
 // last handle is released.
 //
+// Volatile keys take the fast path: a volatile identifier names its slot
+// (the slot's index and a generation that changes each time the slot takes a
+// new volatile key), each slot has one atomic word (identifier, state, pin
+// count, flags), and a free slot is claimed by a compare-and-swap of its
+// word. Looking up,
+// pinning, releasing, creating and destroying a volatile key in local storage
+// take no lock and allocate nothing (small keys are held inline, see
+// key_material.h): a few compare-and-swaps. A generation wraps after
+// 2^(24 - index bits) keys in one slot (2^19 with 32 slots); only then can an
+// old identifier name a new key (Mbed TLS 2.28 reuses a destroyed volatile
+// key's identifier at once).
+//
 // Thread safety: every method may be called from any thread. One mutex
-// guards the table; it is never held while a driver runs or while a key file
-// is written or removed (key files are only read under it).
+// serializes what touches persistent keys (the identifier table, loads,
+// evictions, key files) and slot evictions; it is never held while a driver
+// runs or while a key file is written or removed (key files are only read
+// under it). Every change of a slot's state is a compare-and-swap of its
+// word, so that the lock-free paths and the locked ones agree.
 
 #ifndef PSA_CORE_KEYS_KEY_STORE_H_
 #define PSA_CORE_KEYS_KEY_STORE_H_
@@ -34,13 +49,15 @@
 #include "absl/base/thread_annotations.h"
 #include "absl/container/flat_hash_map.h"
 #include "absl/synchronization/mutex.h"
+#include "psa/core/keys/key_material.h"
 #include "psa/core/mutex.h"
 #include "psa/core/secure_buffer.h"
 #include "psa/core/storage/file_system.h"
 #include "psa/crypto.h"
 
 // Number of key slots of the process-wide key store: volatile keys plus
-// persistent keys in use or cached. Override with -DPSA_CRYPTO_KEY_SLOT_COUNT=n.
+// persistent keys in use or cached. Override with -DPSA_CRYPTO_KEY_SLOT_COUNT=n
+// (at most kMaxKeySlotCount).
 #ifndef PSA_CRYPTO_KEY_SLOT_COUNT
 #define PSA_CRYPTO_KEY_SLOT_COUNT 32
 #endif
@@ -52,7 +69,11 @@ class KeyFileStore;
 namespace psa::core::keys {
 
 inline constexpr size_t kDefaultKeySlotCount = PSA_CRYPTO_KEY_SLOT_COUNT;
+// A volatile identifier has 24 bits: at most 16 for the slot index leaves at
+// least 8 for the generation.
+inline constexpr size_t kMaxKeySlotCount = size_t{1} << 16;
 static_assert(kDefaultKeySlotCount >= 1, "the key store needs a slot");
+static_assert(kDefaultKeySlotCount <= kMaxKeySlotCount, "too many key slots");
 
 class KeyStore;
 struct KeySlot;
@@ -114,6 +135,11 @@ class KeyCreation {
   // an abort destroys the driver's key. Only while active().
   void SetKey(SecureBuffer buffer, size_t length, size_t bits);
 
+  // The same with a copy of `length` bytes at `data` (held inline when
+  // small: no allocation). PSA_ERROR_INSUFFICIENT_MEMORY if memory is short
+  // (no key is set then).
+  psa_status_t SetKeyBytes(const uint8_t* data, size_t length, size_t bits);
+
   // Makes the key visible. A persistent key is written to the key storage
   // first; on failure (PSA_ERROR_INSUFFICIENT_STORAGE,
   // PSA_ERROR_STORAGE_FAILURE, PSA_ERROR_ALREADY_EXISTS if another process
@@ -137,7 +163,7 @@ class KeyCreation {
 
 class KeyStore {
  public:
-  // A store of `slot_count` (>= 1) slots whose persistent keys are in the
+  // A store of `slot_count` (1 to kMaxKeySlotCount; clamped) slots whose persistent keys are in the
   // key storage directory `storage_directory`, accessed through
   // `file_system` (which must outlive the store).
   KeyStore(size_t slot_count, std::string storage_directory,
@@ -188,9 +214,10 @@ class KeyStore {
   // PSA_ERROR_INVALID_HANDLE if `id` names no key.
   psa_status_t Purge(psa_key_id_t id);
 
-  // How many keys psa_destroy_key() has taken out of the store so far. A
-  // multi-part operation notes it at setup, so that checking that its key
-  // still exists costs one atomic load while nothing was destroyed.
+  // How many persistent keys psa_destroy_key() has taken out of the store
+  // so far. A multi-part operation notes it at setup, so that checking that
+  // its key still exists costs one atomic load while nothing was destroyed
+  // (a volatile key's slot says so itself: OperationKeyExists()).
   uint64_t DestroyCount() const { return destroy_count_.load(std::memory_order_acquire); }
 
   // Whether the key `id` exists: ready in a slot, or a persistent key in
@@ -214,50 +241,81 @@ class KeyStore {
   psa_status_t Commit(KeySlot* slot, psa_key_id_t* id);
   psa_status_t AbortCreation(KeySlot* slot, bool key_set);
 
-  // The slot that holds `id`, loading a persistent key from storage into a
-  // free slot if none does. The slot is kReady.
-  psa_status_t FindOrLoadLocked(psa_key_id_t id, KeySlot** slot)
-      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mutex_);
+  // The slot a volatile identifier names; nullptr for any other identifier.
+  KeySlot* VolatileSlot(psa_key_id_t id) const;
+  // Pins the slot if it holds the key `id`, ready: PSA_SUCCESS,
+  // PSA_ERROR_INVALID_HANDLE, or PSA_ERROR_INSUFFICIENT_MEMORY if its pin
+  // count is at its maximum. Lock-free.
+  static psa_status_t TryPin(KeySlot* slot, psa_key_id_t id);
+  // The second half of Destroy(): the slot is kDestroying and pinned by the
+  // caller; removes the file, tells the driver, detaches the slot.
+  psa_status_t FinishDestroy(KeySlot* slot, psa_key_id_t id);
+  // The key `id` in a slot (not being created or destroyed). Lock-free for
+  // volatile identifiers.
+  bool HoldsReadyKey(psa_key_id_t id) const;
+
+  // A free slot, claimed (kClaimed) for the caller; nullptr if none.
+  // Lock-free.
+  KeySlot* ClaimFreeSlot();
   // A free slot, evicting the least recently used idle cached persistent
   // key if none is free; nullptr if every slot is in use.
   KeySlot* AllocateSlotLocked() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mutex_);
-  // An identifier of the volatile range not in use; starts after the last
-  // one handed out, so that identifiers are not reused soon.
-  psa_key_id_t AllocateVolatileIdLocked() ABSL_EXCLUSIVE_LOCKS_REQUIRED(mutex_);
-  // Takes the slot's key out of the table. The slot is wiped now if no
-  // handle pins it, else when the last one is released.
+  // The slot's next volatile identifier (a new generation). The caller has
+  // claimed the slot.
+  psa_key_id_t NextVolatileId(KeySlot* slot) const;
+  // The slot that holds the persistent key `id`, loading it from storage
+  // into a free slot if none does. The slot is kReady.
+  psa_status_t FindOrLoadLocked(psa_key_id_t id, KeySlot** slot)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(mutex_);
+  // Takes a ready persistent key out of the table; its slot is freed now if
+  // no handle pins it, else by the last release.
   void DetachLocked(KeySlot* slot) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mutex_);
-  // After the last pin went away (or a failed first use): wipes the slot of
-  // a detached key, or of a persistent key that must not stay cached.
-  void SettleIdleSlotLocked(KeySlot* slot) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mutex_);
-  void FreeSlotLocked(KeySlot* slot) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mutex_);
+  // Detaches a ready persistent key that no handle pins and that must not
+  // stay cached (no PSA_KEY_USAGE_CACHE).
+  void SettleIdleLocked(KeySlot* slot) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mutex_);
+  // Wipes a slot that the caller has claimed and makes it free.
+  void FreeSlot(KeySlot* slot);
 
   const size_t slot_count_;
+  // Bits of a volatile identifier that hold the slot index.
+  const unsigned index_bits_;
   mutable Mutex mutex_;
-  // The slots' states and pin counts are guarded by mutex_. Their
-  // attributes and key buffers are written only by the owner of a slot that
-  // no lookup can reach (being loaded under mutex_, or kCreating), and are
-  // read-only while the slot is reachable.
+  // A slot's word (atomic) says which key it holds and in which state; its
+  // attributes and key buffer are written only by the thread that has
+  // claimed it (free, being created, or taken out of every lookup with no
+  // pin left), and are read-only while any other thread can reach it.
   std::unique_ptr<KeySlot[]> slots_;
-  // Identifier -> slot, for keys being created, ready or being destroyed.
+  // Persistent identifier -> slot, for keys being created, ready or being
+  // destroyed.
   absl::flat_hash_map<psa_key_id_t, KeySlot*> by_id_ ABSL_GUARDED_BY(mutex_);
   uint64_t use_clock_ ABSL_GUARDED_BY(mutex_) = 0;
   std::atomic<uint64_t> destroy_count_{0};
-  psa_key_id_t next_volatile_id_ ABSL_GUARDED_BY(mutex_);
   // Thread-safe for distinct identifiers; the table ensures that only one
   // thread at a time writes or removes the file of an identifier.
   std::unique_ptr<storage::KeyFileStore> storage_;
 };
 
+// The slow path of GlobalKeyStore(): creates the store on first use.
+KeyStore& CreateGlobalKeyStore();
+
+namespace internal {
+extern std::atomic<KeyStore*> g_global_store;
+}  // namespace internal
+
 // The process-wide key store, created on first use with
 // PSA_CRYPTO_KEY_SLOT_COUNT slots and the storage directory of
-// psa::core::storage::DirectoryFromEnvironment().
-KeyStore& GlobalKeyStore();
+// psa::core::storage::DirectoryFromEnvironment(). (Inline: every key lookup
+// and creation starts here, one acquire load.)
+inline KeyStore& GlobalKeyStore() {
+  KeyStore* store = internal::g_global_store.load(std::memory_order_acquire);
+  return store != nullptr ? *store : CreateGlobalKeyStore();
+}
 
 // For the steps of a multi-part operation set up with the key `id` when the
 // global store's DestroyCount() was *destroy_count: whether the key still
 // exists (destroying a key makes the operations using it fail, PSA Crypto
-// 1.2, psa_destroy_key). Updates *destroy_count after a check.
+// 1.2, psa_destroy_key). Updates *destroy_count after a check. A volatile
+// key costs one atomic load of its slot.
 bool OperationKeyExists(psa_key_id_t id, uint64_t* destroy_count);
 
 // The same for an operation object with `key_id` and `key_destroy_count`
