@@ -2,6 +2,17 @@
 
     bazel run -c opt //benchmarks:report                 # defaults below
     bazel run -c opt //benchmarks:report -- --repetitions=10 --filter=Aead
+    bazel run -c opt //benchmarks:report -- --out DIR [--drivers builtin,sha_x86,openssl,aes_x86]
+
+With --out: the per-driver report (benchmarks/driver_report.py). Runs the
+<driver>_benchmark of each of --drivers and best_benchmark (the selection
+aes_x86,sha_x86,openssl,builtin) one after the other, pinned to one CPU
+(--cpu; default the last one this process may use), only their paired rows
+against OpenSSL 3 EVP and Mbed TLS 2.28, medians of --repetitions (at least
+3); writes DIR/<selection>.json, DIR/report.md and DIR/report.png (the
+chart needs Debian's python3-matplotlib: without it in this interpreter the
+report re-runs itself with /usr/bin/python3). --from_dir DIR rewrites
+report.md and report.png from the JSON files of an earlier --out DIR.
 
 Runs //benchmarks:builtin_benchmark (the MAC, cipher, AEAD, random
 generation, signature, RSA decryption, key agreement, key derivation and
@@ -51,6 +62,8 @@ import os
 import re
 import subprocess
 import sys
+
+import driver_report
 
 ROW = re.compile(r"^(BM_\w+)/([a-z0-9_]+)/([a-z0-9_]+)/(\d+)$")
 
@@ -279,7 +292,16 @@ def main():
                         help="--benchmark_filter of builtin_benchmark")
     parser.add_argument("--json_out", help="also write both raw JSON outputs to this file")
     parser.add_argument("--from_json", help="print the tables of a --json_out file instead of running anything")
+    parser.add_argument("--out", help="the per-driver report: write DIR/report.md, DIR/report.png and the JSON")
+    parser.add_argument("--from_dir", help="the per-driver report from the JSON files of an earlier --out DIR")
+    parser.add_argument("--drivers", default="builtin,sha_x86,openssl,aes_x86",
+                        help="with --out: the <driver>_benchmark binaries to run (best_benchmark always runs)")
+    parser.add_argument("--binary", action="append", default=[], metavar="NAME=PATH",
+                        help="a benchmark binary of a selection (set by the BUILD target)")
+    parser.add_argument("--cpu", type=int, help="with --out: the CPU to pin the benchmarks to")
     args = parser.parse_args()
+    if args.out or args.from_dir:
+        return driver_main(args)
 
     if args.from_json:
         with open(args.from_json) as f:
@@ -337,6 +359,110 @@ def main():
         print("Skipped with an error:\n  " + "\n  ".join(errors + noop_errors))
         return 1
     return 0
+
+
+def has_matplotlib():
+    try:
+        import matplotlib  # pylint: disable=import-outside-toplevel,unused-import
+        return True
+    except ImportError:
+        return False
+
+
+SYSTEM_PYTHON = "/usr/bin/python3"
+
+
+def pin(cpu):
+    """Pins this process (and so the benchmarks it starts) to one CPU; returns it."""
+    allowed = sorted(os.sched_getaffinity(0))
+    if cpu is None:
+        cpu = allowed[-1]
+    elif cpu not in allowed:
+        sys.exit("--cpu=%d is not one of this process's CPUs %s" % (cpu, allowed))
+    os.sched_setaffinity(0, {cpu})
+    return cpu
+
+
+def paired_filter(binary):
+    """An exact --benchmark_filter of `binary`'s rows paired with OpenSSL and
+    of the rows paired with Mbed TLS 2.28 of the same operations."""
+    listed = subprocess.run([binary, "--benchmark_list_tests=true"], stdout=subprocess.PIPE, check=True,
+                            universal_newlines=True).stdout.split()
+    names = set()
+    for name in listed:
+        name = name[: -len("/manual_time")] if name.endswith("/manual_time") else name
+        match = driver_report.PAIRED_ROW.match(name)
+        if match and match.group(2) == "paired_openssl_evp":
+            op, _, mechanism, size = match.groups()
+            names.add(name)
+            paired = "BM_%s/paired/%s/%s" % (op, mechanism, size)
+            if paired in listed or paired + "/manual_time" in listed:
+                names.add(paired)
+    if not names:
+        sys.exit("%s has no .../paired_openssl_evp/... rows" % binary)
+    return "^(%s)(/manual_time)?$" % "|".join(sorted(names))
+
+
+def driver_main(args):
+    """--out / --from_dir: the per-driver report."""
+    out = args.out or args.from_dir
+    # `bazel run` starts this in the runfiles: relative paths are the caller's.
+    if not os.path.isabs(out) and os.environ.get("BUILD_WORKING_DIRECTORY"):
+        out = os.path.join(os.environ["BUILD_WORKING_DIRECTORY"], out)
+    if not has_matplotlib() and os.path.exists(SYSTEM_PYTHON) and os.path.realpath(sys.executable) != os.path.realpath(SYSTEM_PYTHON):
+        # Debian's python3-matplotlib is installed for the system interpreter.
+        os.execv(SYSTEM_PYTHON, [SYSTEM_PYTHON] + sys.argv)
+    binaries = dict(b.split("=", 1) for b in args.binary)
+    selections = [d for d in args.drivers.split(",") if d] + [driver_report.BEST]
+    os.makedirs(out, exist_ok=True)
+    outputs = {}
+    context = {"command": "bazel run -c opt //benchmarks:report -- --out %s --drivers %s" % (out, args.drivers),
+               "repetitions": max(3, args.repetitions)}
+    if args.from_dir:
+        for selection in selections:
+            path = os.path.join(out, selection + ".json")
+            if os.path.exists(path):
+                with open(path) as f:
+                    outputs[selection] = json.load(f)
+        saved = os.path.join(out, "context.json")
+        if os.path.exists(saved):
+            with open(saved) as f:
+                context.update(json.load(f))
+    else:
+        unknown = [s for s in selections if s not in binaries]
+        if unknown:
+            sys.exit("no benchmark binary for %s (known: %s)" % (", ".join(unknown), ", ".join(sorted(binaries))))
+        context["cpu"] = pin(args.cpu)
+        for selection in selections:
+            outputs[selection] = run(binaries[selection], context["repetitions"], args.min_time,
+                                     paired_filter(binaries[selection]))
+            with open(os.path.join(out, selection + ".json"), "w") as f:
+                json.dump(outputs[selection], f, indent=1)
+    parsed, errors = {}, []
+    for selection, output in outputs.items():
+        parsed[selection], selection_errors = driver_report.parse(output)
+        errors += ["%s: %s" % (selection, e) for e in selection_errors]
+    first = next(iter(outputs.values()), {}).get("context", {})
+    context.setdefault("date", first.get("date", "?"))
+    context.setdefault("host", "%s CPUs at %s MHz" % (first.get("num_cpus", "?"), first.get("mhz_per_cpu", "?")))
+    context["drivers"] = {s: s for s in selections}
+    context["drivers"][driver_report.BEST] = "aes_x86,sha_x86,openssl,builtin"
+    if not args.from_dir:
+        with open(os.path.join(out, "context.json"), "w") as f:
+            json.dump({k: v for k, v in context.items() if k != "drivers"}, f, indent=1)
+    present = [s for s in selections if s in parsed]
+    text = driver_report.render_markdown(parsed, present, errors, context)
+    with open(os.path.join(out, "report.md"), "w") as f:
+        f.write(text + "\n")
+    print(text)
+    if has_matplotlib():
+        driver_report.render_chart(parsed, present, os.path.join(out, "report.png"))
+        print("\nwrote %s and %s" % (os.path.join(out, "report.md"), os.path.join(out, "report.png")))
+    else:
+        print("\nwrote %s; no report.png: matplotlib is missing (tools/setup.sh installs python3-matplotlib)" %
+              os.path.join(out, "report.md"), file=sys.stderr)
+        return 1
+    return 1 if errors else 0
 
 
 if __name__ == "__main__":

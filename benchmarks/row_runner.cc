@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <mutex>
 #include <string>
 #include <utility>
 #include <vector>
@@ -50,6 +51,10 @@ const char* ImplementationName(Implementation implementation) {
       return "paired";
     case Implementation::kPairedDirect:
       return "paired_direct";
+    case Implementation::kOpensslEvp:
+      return "openssl_evp";
+    case Implementation::kPairedOpensslEvp:
+      return "paired_openssl_evp";
   }
   return "?";
 }
@@ -114,10 +119,12 @@ void RunPaired(benchmark::State& state, const Call& ours, const Call& other, Uni
     other_ns.push_back(b / static_cast<double>(count));
     state.SetIterationTime((a + b) * 1e-9);
   }
-  state.counters["ratio"] = Median(ratios);
-  state.counters["psa_ns"] = Median(ours_ns);
-  state.counters["other_ns"] = Median(other_ns);
-  state.counters["blocks"] = static_cast<double>(ratios.size());
+  // Averages over the threads of a threaded row (Google Benchmark sums by default).
+  constexpr auto kAvg = benchmark::Counter::kAvgThreads;
+  state.counters["ratio"] = benchmark::Counter(Median(ratios), kAvg);
+  state.counters["psa_ns"] = benchmark::Counter(Median(ours_ns), kAvg);
+  state.counters["other_ns"] = benchmark::Counter(Median(other_ns), kAvg);
+  state.counters["blocks"] = benchmark::Counter(static_cast<double>(ratios.size()), kAvg);
   SetProcessed(state, unit, static_cast<int64_t>(state.iterations()) * count * 2, size);
 }
 
@@ -129,24 +136,37 @@ struct RowSpec {
   std::string mbedtls228_label;
 };
 
-void BM_Row(benchmark::State& state, const RowSpec& row) {
-  if (!InitOrSkip(state)) return;
-  const size_t size = static_cast<size_t>(state.range(0));
+// The threads of a threaded row set up one at a time: Mbed TLS 2.28's PSA
+// implementation is not thread-safe.
+std::mutex g_setup_mutex;
+
+// InitOrSkip, the agreement check and row.setup; false if the row skipped.
+bool SetUpRow(benchmark::State& state, const RowSpec& row, RowOperations* operations) {
+  std::lock_guard<std::mutex> lock(g_setup_mutex);
+  if (!InitOrSkip(state)) return false;
   const Implementation implementation = row.implementation;
   const bool with_baseline = implementation == Implementation::kMbedtls228 || implementation == Implementation::kPaired;
   if (with_baseline && row.check) {
     const std::string problem = row.check();
     if (!problem.empty()) {
       state.SkipWithError(("Mbed TLS 2.28 disagrees: " + problem).c_str());
-      return;
+      return false;
     }
   }
   std::string error;
-  const RowOperations operations = row.setup(&error);
+  *operations = row.setup(&error);
   if (!error.empty()) {
     state.SkipWithError(error.c_str());
-    return;
+    return false;
   }
+  return true;
+}
+
+void BM_Row(benchmark::State& state, const RowSpec& row) {
+  const size_t size = static_cast<size_t>(state.range(0));
+  const Implementation implementation = row.implementation;
+  RowOperations operations;
+  if (!SetUpRow(state, row, &operations)) return;
   const Call* call = nullptr;
   const Call* other = nullptr;
   switch (implementation) {
@@ -166,6 +186,13 @@ void BM_Row(benchmark::State& state, const RowSpec& row) {
     case Implementation::kPairedDirect:
       call = &operations.psa;
       other = &operations.builtin_direct;
+      break;
+    case Implementation::kOpensslEvp:
+      call = &operations.openssl_evp;
+      break;
+    case Implementation::kPairedOpensslEvp:
+      call = &operations.psa;
+      other = &operations.openssl_evp;
       break;
   }
   if (!*call || (other != nullptr && !*other)) {
@@ -196,15 +223,20 @@ void BM_Row(benchmark::State& state, const RowSpec& row) {
 }  // namespace
 
 void RegisterRowFor(const std::string& operation, Implementation implementation, const std::string& mechanism,
-                    int size, Unit unit, Setup setup, Check check, const std::string& mbedtls228_label) {
+                    int size, Unit unit, Setup setup, Check check, const std::string& mbedtls228_label,
+                    int threads) {
   const std::string name = "BM_" + operation + "/" + ImplementationName(implementation) + "/" + mechanism;
   RowSpec row{implementation, unit, std::move(setup), std::move(check), mbedtls228_label};
   benchmark::internal::Benchmark* b = benchmark::RegisterBenchmark(
       name.c_str(), [row](benchmark::State& state) { BM_Row(state, row); });
   b->Arg(size);
-  if (implementation == Implementation::kPaired || implementation == Implementation::kPairedDirect) {
+  if (implementation == Implementation::kPaired || implementation == Implementation::kPairedDirect ||
+      implementation == Implementation::kPairedOpensslEvp) {
     b->UseManualTime();
+  } else if (threads > 1) {
+    b->UseRealTime();
   }
+  if (threads > 1) b->Threads(threads);
 }
 
 }  // namespace psa_benchmarks

@@ -14,6 +14,9 @@
 //                   time / psa time, so ours' speed relative to theirs),
 //                   psa_ns, other_ns
 //   paired_direct   the same for psa against builtin_direct
+//   openssl_evp     OpenSSL 3's EVP API, keys and contexts prepared once
+//                   (benchmarks/openssl_evp.h: OpenSSL's best case)
+//   paired_openssl_evp  the same as paired, for psa against openssl_evp
 //
 // benchmarks/report.py pairs rows by these names. The paired rows are the
 // robust comparison on a loaded machine: both sides see the same load.
@@ -44,9 +47,10 @@ struct RowOperations {
   Call psa;
   Call mbedtls228;
   Call builtin_direct;
+  Call openssl_evp;
 };
 
-enum class Implementation { kPsa, kMbedtls228, kBuiltinDirect, kPaired, kPairedDirect };
+enum class Implementation { kPsa, kMbedtls228, kBuiltinDirect, kPaired, kPairedDirect, kOpensslEvp, kPairedOpensslEvp };
 
 // What a row's throughput counts: kBytes, `size` bytes per call
 // (bytes_per_second); kOperations, one item per call (items_per_second).
@@ -66,8 +70,13 @@ using Check = std::function<std::string()>;
 // labelled "served by <driver>", paired rows "psa served by <driver>", and
 // `mbedtls228_label`, when not empty, is appended to the label of the rows
 // that time mbedtls228 (to say what that side is when it is not a PSA API).
+// With `threads` > 1 the row runs on that many threads at once (Google
+// Benchmark appends /threads:<n> to the name): each thread sets up its own
+// calls (one thread at a time), separate rows count throughput over wall-clock
+// time, and the paired counters are averages over the threads.
 void RegisterRowFor(const std::string& operation, Implementation implementation, const std::string& mechanism,
-                    int size, Unit unit, Setup setup, Check check, const std::string& mbedtls228_label = "");
+                    int size, Unit unit, Setup setup, Check check, const std::string& mbedtls228_label = "",
+                    int threads = 1);
 
 // psa_crypto_init of both implementations; false (and state skipped with
 // the reason) if one fails.

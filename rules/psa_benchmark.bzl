@@ -23,19 +23,42 @@ def psa_driver_benchmark(name, driver, srcs, deps = [], testonly = False, **kwar
       testonly: set for drivers that are testonly.
       **kwargs: passed to cc_binary.
     """
-    driver_name = driver.split(":")[-1] if ":" in driver else driver.split("/")[-1]
+    driver_name = _driver_name(driver)
     drivers = [driver] if driver_name == "builtin" else [driver, "//drivers/builtin"]
+    _benchmark(name, drivers, driver_name, srcs, deps, testonly, **kwargs)
+
+def psa_selection_benchmark(name, drivers, srcs, selection_name, deps = [], testonly = False, **kwargs):
+    """Benchmark binary `name` measuring a selection of drivers.
+
+    The library is built as --//drivers:enabled=<drivers' names> would
+    build it: `drivers` in that priority order (put //drivers/builtin last).
+
+    Args:
+      name: target name.
+      drivers: psa_driver labels in priority order.
+      srcs: benchmark sources.
+      selection_name: BENCHMARKED_DRIVER of the sources (in row names and labels).
+      deps: extra dependencies.
+      testonly: set if a driver is testonly.
+      **kwargs: passed to cc_binary.
+    """
+    _benchmark(name, drivers, selection_name, srcs, deps, testonly, **kwargs)
+
+def _driver_name(label):
+    return label.split(":")[-1] if ":" in label else label.split("/")[-1]
+
+def _benchmark(name, drivers, benchmarked, srcs, deps, testonly, **kwargs):
     psa_crypto_library(
         name = name + "_library",
         drivers = drivers,
-        enabled = [d.split(":")[-1] if ":" in d else d.split("/")[-1] for d in drivers],
+        enabled = [_driver_name(d) for d in drivers],
         testonly = testonly,
     )
     cc_binary(
         name = name,
         srcs = srcs,
         copts = PSA_COPTS,
-        local_defines = ['BENCHMARKED_DRIVER=\\"%s\\"' % driver_name],
+        local_defines = ['BENCHMARKED_DRIVER=\\"%s\\"' % benchmarked],
         testonly = testonly,
         deps = deps + [
             ":" + name + "_library",

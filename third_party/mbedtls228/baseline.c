@@ -154,6 +154,13 @@ int32_t baseline_destroy_key(baseline_key_t *key) {
   return status;
 }
 
+int32_t baseline_import_destroy_key(baseline_mechanism_t mechanism, const uint8_t *key_bytes, size_t key_length) {
+  baseline_key_t key = {0, 0};
+  const int32_t status = baseline_import_key(mechanism, key_bytes, key_length, &key);
+  if (status != PSA_SUCCESS) return status;
+  return baseline_destroy_key(&key);
+}
+
 int32_t baseline_aead_encrypt(const baseline_key_t *key, const uint8_t *nonce, size_t nonce_length,
                               const uint8_t *additional_data, size_t additional_data_length,
                               const uint8_t *plaintext, size_t plaintext_length, uint8_t *ciphertext,

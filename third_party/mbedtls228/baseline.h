@@ -80,6 +80,12 @@ int32_t baseline_import_key(baseline_mechanism_t mechanism, const uint8_t *key_b
 /* psa_destroy_key; sets *key to {0, 0}. */
 int32_t baseline_destroy_key(baseline_key_t *key);
 
+/* baseline_import_key of `key_bytes` for `mechanism`, then psa_destroy_key
+ * of the new key: one volatile key's whole life in Mbed TLS's key store.
+ * Returns the first failing status, or PSA_SUCCESS. Mbed TLS 2.28's key
+ * store is not thread-safe: callers on several threads must serialize. */
+int32_t baseline_import_destroy_key(baseline_mechanism_t mechanism, const uint8_t *key_bytes, size_t key_length);
+
 /* psa_aead_encrypt and psa_aead_decrypt with the key's algorithm. */
 int32_t baseline_aead_encrypt(const baseline_key_t *key, const uint8_t *nonce, size_t nonce_length,
                               const uint8_t *additional_data, size_t additional_data_length,
