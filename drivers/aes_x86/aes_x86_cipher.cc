@@ -97,7 +97,7 @@ psa_status_t BlockUpdate(aes_x86_cipher_operation_t* op, const uint8_t* input, s
   if (output_size < produce) return PSA_ERROR_BUFFER_TOO_SMALL;
   if (held == 0) {
     if (produce > 0) ProcessBlocks(op, input, output, produce / 16);
-    memcpy(op->buffer, input + produce, keep);
+    if (keep > 0) memcpy(op->buffer, input + produce, keep);  // the source may be null when empty
     op->buffer_length = static_cast<uint8_t>(keep);
     *output_length = produce;
     return PSA_SUCCESS;
@@ -111,16 +111,16 @@ psa_status_t BlockUpdate(aes_x86_cipher_operation_t* op, const uint8_t* input, s
     const size_t n = std::min<size_t>(produce - written, sizeof(work));
     memcpy(work, carry, carry_length);
     const size_t take = n - carry_length;
-    memcpy(work + carry_length, input + position, take);
+    if (take > 0) memcpy(work + carry_length, input + position, take);  // the source may be null when empty
     position += take;
     carry_length = std::min(held, input_length - position);
-    memcpy(carry, input + position, carry_length);
+    if (carry_length > 0) memcpy(carry, input + position, carry_length);  // the source may be null when empty
     position += carry_length;
     ProcessBlocks(op, work, output + written, n / 16);
     written += n;
   }
   memcpy(op->buffer, carry, carry_length);
-  memcpy(op->buffer + carry_length, input + position, input_length - position);
+  if (input_length - position > 0) memcpy(op->buffer + carry_length, input + position, input_length - position);  // the source may be null when empty
   op->buffer_length = static_cast<uint8_t>(keep);
   *output_length = produce;
   Wipe(work, sizeof(work));

@@ -28,7 +28,7 @@ void AbsorbPartial(aes_x86_ccm_t* ccm) {
 void MacBytes(aes_x86_ccm_t* ccm, const uint8_t* data, size_t length) {
   while (length > 0) {
     const size_t n = length < 16u - ccm->partial_length ? length : 16u - ccm->partial_length;
-    memcpy(ccm->partial + ccm->partial_length, data, n);
+    if (n > 0) memcpy(ccm->partial + ccm->partial_length, data, n);  // the source may be null when empty
     ccm->partial_length = static_cast<uint8_t>(ccm->partial_length + n);
     data += n;
     length -= n;

@@ -46,7 +46,7 @@ void CmacUpdate(aes_x86_cmac_t* cmac, const uint8_t* data, size_t length) {
   // Fill the held-back block; chain it only once more input follows.
   if (cmac->partial_length < 16) {
     const size_t n = length < 16u - cmac->partial_length ? length : 16u - cmac->partial_length;
-    memcpy(cmac->partial + cmac->partial_length, data, n);
+    if (n > 0) memcpy(cmac->partial + cmac->partial_length, data, n);  // the source may be null when empty
     cmac->partial_length = static_cast<uint8_t>(cmac->partial_length + n);
     data += n;
     length -= n;
@@ -58,7 +58,7 @@ void CmacUpdate(aes_x86_cmac_t* cmac, const uint8_t* data, size_t length) {
   Chain(cmac->key, cmac->mac, data, blocks);
   data += 16 * blocks;
   length -= 16 * blocks;
-  memcpy(cmac->partial, data, length);
+  if (length > 0) memcpy(cmac->partial, data, length);  // the source may be null when empty
   cmac->partial_length = static_cast<uint8_t>(length);
 }
 

@@ -88,7 +88,7 @@ void GcmAad(aes_x86_gcm_t* gcm, const uint8_t* data, size_t length) {
   gcm->ad_length += length;
   if (gcm->partial_length > 0) {
     const size_t n = length < 16u - gcm->partial_length ? length : 16u - gcm->partial_length;
-    memcpy(gcm->partial + gcm->partial_length, data, n);
+    if (n > 0) memcpy(gcm->partial + gcm->partial_length, data, n);  // the source may be null when empty
     gcm->partial_length = static_cast<uint8_t>(gcm->partial_length + n);
     data += n;
     length -= n;
@@ -99,7 +99,7 @@ void GcmAad(aes_x86_gcm_t* gcm, const uint8_t* data, size_t length) {
   if (length >= 16) GhashBlocks(gcm->h, gcm->x, data, length / 16);
   data += length / 16 * 16;
   length %= 16;
-  memcpy(gcm->partial, data, length);
+  if (length > 0) memcpy(gcm->partial, data, length);  // the source may be null when empty
   gcm->partial_length = static_cast<uint8_t>(length);
 }
 
