@@ -112,9 +112,19 @@ psa_status_t psa_mac_verify(psa_key_id_t key, psa_algorithm_t alg, const uint8_t
   size_t expected_length = 0;
   psa_status_t status = AcquireMacKey(key, PSA_KEY_USAGE_VERIFY_MESSAGE, alg, &handle, &expected_length);
   if (status != PSA_SUCCESS) return status;
-  // The length of a MAC is public: a MAC of another length is not valid.
-  if (mac_length != expected_length) return PSA_ERROR_INVALID_SIGNATURE;
   const psa_key_attributes_t& attributes = handle.attributes();
+  if (mac_length != expected_length) {
+    // The length of a MAC is public: a MAC of another length is not valid,
+    // if the build can compute this MAC at all. The MAC is computed anyway
+    // to tell (the status a multi-part verification would give, e.g.
+    // NOT_SUPPORTED), and wiped.
+    uint8_t computed[PSA_MAC_MAX_SIZE];
+    size_t computed_length = 0;
+    status = psa::dispatch::MacCompute(&attributes, handle.key_buffer(), handle.key_buffer_size(), alg, input,
+                                       input_length, computed, sizeof(computed), &computed_length);
+    SecureWipe(computed, sizeof(computed));
+    return status == PSA_SUCCESS ? PSA_ERROR_INVALID_SIGNATURE : status;
+  }
   return psa::dispatch::MacVerify(&attributes, handle.key_buffer(), handle.key_buffer_size(), alg, input,
                                   input_length, mac, mac_length);
 }
