@@ -125,7 +125,7 @@ void FuzzAgreement(FuzzInput* in, uint8_t family_choice) {
     size_t again_length = 0;
     FUZZ_CHECK(psa_raw_key_agreement(PSA_ALG_ECDH, key, In(peer), peer.size(), again, sizeof(again),
                                      &again_length) == PSA_SUCCESS &&
-                   again_length == secret_length && memcmp(again, secret, secret_length) == 0,
+                   again_length == secret_length && SameBytes(again, secret, secret_length),
                "key agreement is not deterministic");
     const psa_key_id_t peer_key =
         ImportKey(PSA_KEY_TYPE_ECC_PUBLIC_KEY(family), PSA_ALG_ECDH, PSA_KEY_USAGE_DERIVE, peer);

@@ -6,6 +6,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #define FUZZ_CHECK(condition, ...)                                          \
   do {                                                                      \
@@ -17,5 +18,9 @@
       abort();                                                              \
     }                                                                       \
   } while (0)
+
+// memcmp(a, b, n) == 0, for buffers that may be null when n is 0
+// (std::vector::data() of an empty vector), where memcmp itself is undefined.
+inline bool SameBytes(const void* a, const void* b, size_t n) { return n == 0 || memcmp(a, b, n) == 0; }
 
 #endif  // TESTS_FUZZ_FUZZ_CHECK_H_

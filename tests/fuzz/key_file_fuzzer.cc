@@ -77,7 +77,7 @@ void ReadImage(psa_key_id_t id, const uint8_t* image, size_t size) {
   SecureBuffer again;
   FUZZ_CHECK(EncodeKeyFile(attributes, key.data(), key.size(), &again) == PSA_SUCCESS,
              "a decoded key does not encode");
-  FUZZ_CHECK(again.size() == size && memcmp(again.data(), image, size) == 0,
+  FUZZ_CHECK(again.size() == size && SameBytes(again.data(), image, size),
              "a decoded key encodes to a different image");
 }
 
@@ -107,7 +107,7 @@ void RoundTrip(Reader* in) {
   FUZZ_CHECK(DecodeKeyFile(id, image.data(), image.size(), &read, &key) == PSA_SUCCESS,
              "a written file does not read back");
   FUZZ_CHECK(SameAttributes(read, written), "attributes changed through the file");
-  FUZZ_CHECK(key.size() == buffer_length && memcmp(key.data(), in->rest(), buffer_length) == 0,
+  FUZZ_CHECK(key.size() == buffer_length && SameBytes(key.data(), in->rest(), buffer_length),
              "key buffer changed through the file");
 
   // One corruption of the written file.

@@ -103,13 +103,12 @@ bool Setup(Model* m, const char* call, psa_status_t status, bool must_succeed, A
       m->state = State::kInactive;
       return false;
     case State::kError:
-      FUZZ_CHECK(OneOf(status, {PSA_SUCCESS, PSA_ERROR_BAD_STATE}), "%s %s in the error state: %d", m->family,
-                 call, static_cast<int>(status));
-      if (status == PSA_SUCCESS) {
-        m->state = State::kActive;
-        return true;
-      }
-      return false;
+      // An operation in the error state must be aborted; an implementation
+      // may have aborted it already (as Mbed TLS does), and then the setup
+      // is one of an inactive operation.
+      if (status == PSA_ERROR_BAD_STATE) return false;
+      m->state = State::kInactive;
+      return Setup(m, call, status, must_succeed, abort);
   }
   return false;
 }
@@ -304,6 +303,18 @@ constexpr psa_algorithm_t kCipherAlgs[] = {PSA_ALG_CBC_PKCS7, PSA_ALG_CTR,      
                                            PSA_ALG_CBC_NO_PADDING, PSA_ALG_STREAM_CIPHER, PSA_ALG_GCM};
 constexpr int kSupportedCipherAlgs = 5;
 
+// What the specification says of an IV of `length` bytes for `alg`, whose
+// default IV length is `default_length`: CTR takes 1 to 16 bytes (zero-padded
+// to the counter block); ChaCha20 takes 12, and optionally 8 (the original
+// nonce) or 16 (counter and nonce); every other mode exactly its default.
+enum class IvLength { kValid, kOptional, kInvalid };
+IvLength CipherIvLength(psa_algorithm_t alg, size_t default_length, size_t length) {
+  if (length == default_length) return IvLength::kValid;
+  if (alg == PSA_ALG_CTR) return length >= 1 && length <= 16 ? IvLength::kValid : IvLength::kInvalid;
+  if (alg == PSA_ALG_STREAM_CIPHER && (length == 8 || length == 16)) return IvLength::kOptional;
+  return IvLength::kInvalid;
+}
+
 void CipherCall(FuzzInput* in, psa_cipher_operation_t* op, Model* m) {
   const uint8_t call = in->Byte() % 7;
   const uint8_t arg = in->Byte();
@@ -333,8 +344,12 @@ void CipherCall(FuzzInput* in, psa_cipher_operation_t* op, Model* m) {
       const psa_status_t status = psa_cipher_set_iv(op, In(iv), iv.size());
       if (m->state == State::kActive && (!m->needs_iv || m->iv_done)) {
         Step(m, "set_iv out of sequence", status, {PSA_ERROR_BAD_STATE});
-      } else if (m->state == State::kActive && iv.size() != m->iv_length) {
+      } else if (m->state == State::kActive && CipherIvLength(m->alg, m->iv_length, iv.size()) == IvLength::kInvalid) {
         Step(m, "set_iv of a wrong length", status, {PSA_ERROR_INVALID_ARGUMENT});
+      } else if (m->state == State::kActive && CipherIvLength(m->alg, m->iv_length, iv.size()) == IvLength::kOptional) {
+        Step(m, "set_iv of an optional length", status,
+             {PSA_SUCCESS, PSA_ERROR_INVALID_ARGUMENT, PSA_ERROR_NOT_SUPPORTED});
+        if (status == PSA_SUCCESS) m->iv_done = true;
       } else {
         Step(m, "set_iv", status, {PSA_SUCCESS});
         if (status == PSA_SUCCESS) m->iv_done = true;
@@ -559,8 +574,10 @@ void KdfCall(FuzzInput* in, psa_key_derivation_operation_t* op, Model* m) {
       break;
     }
     case 5:
+      // A capacity above the current one: INVALID_ARGUMENT, and the operation
+      // stays valid with its capacity unchanged (as specified).
       Step(m, "set_capacity", psa_key_derivation_set_capacity(op, static_cast<size_t>(arg) * 4),
-           {PSA_SUCCESS, PSA_ERROR_BAD_STATE, PSA_ERROR_INVALID_ARGUMENT});
+           {PSA_SUCCESS, PSA_ERROR_BAD_STATE, PSA_ERROR_INVALID_ARGUMENT}, false, true, PSA_ERROR_INVALID_ARGUMENT);
       break;
     case 6: {
       std::vector<uint8_t> out(arg + 1);

@@ -98,7 +98,7 @@ void FuzzAead(psa_key_id_t key, psa_algorithm_t alg, const std::vector<uint8_t>&
   FUZZ_CHECK(psa_aead_encrypt(key, alg, In(nonce), nonce.size(), In(ad), ad.size(), plaintext.data(),
                               plaintext_length, again.data(), again.size(), &again_length) == PSA_SUCCESS,
              "re-encryption failed");
-  FUZZ_CHECK(again_length == ciphertext.size() && memcmp(again.data(), ciphertext.data(), again_length) == 0,
+  FUZZ_CHECK(again_length == ciphertext.size() && SameBytes(again.data(), ciphertext.data(), again_length),
              "AEAD decrypt accepted a ciphertext that encryption does not produce");
 }
 
@@ -114,15 +114,15 @@ void FuzzMac(psa_key_id_t key, psa_algorithm_t alg, const std::vector<uint8_t>& 
   if (multipart == PSA_SUCCESS) multipart = psa_mac_update(&operation, In(message), message.size());
   if (multipart == PSA_SUCCESS) multipart = psa_mac_verify_finish(&operation, In(mac), mac.size());
   FUZZ_CHECK(psa_mac_abort(&operation) == PSA_SUCCESS, "abort");
-  FUZZ_CHECK(multipart == status, "single-part verify %d, multi-part %d", static_cast<int>(status),
-             static_cast<int>(multipart));
+  FUZZ_CHECK(multipart == status, "psa_mac_verify(0x%08x): single-part %d, multi-part %d", alg,
+             static_cast<int>(status), static_cast<int>(multipart));
   if (status != PSA_SUCCESS) return;
   uint8_t computed[PSA_MAC_MAX_SIZE];
   size_t computed_length = 0;
   FUZZ_CHECK(psa_mac_compute(key, alg, In(message), message.size(), computed, sizeof(computed),
                              &computed_length) == PSA_SUCCESS,
              "MAC compute failed where verify succeeded");
-  FUZZ_CHECK(computed_length == mac.size() && memcmp(computed, mac.data(), mac.size()) == 0,
+  FUZZ_CHECK(computed_length == mac.size() && SameBytes(computed, mac.data(), mac.size()),
              "MAC verify accepted a MAC that compute does not produce");
 }
 
@@ -172,7 +172,8 @@ void FuzzCipher(psa_key_id_t key, psa_key_type_t type, psa_algorithm_t alg, cons
     FUZZ_CHECK(multipart == status, "single-part decrypt %d, multi-part %d", static_cast<int>(status),
                static_cast<int>(multipart));
     if (status == PSA_SUCCESS) {
-      FUZZ_CHECK(parts.size() == plaintext_length && memcmp(parts.data(), plaintext.data(), parts.size()) == 0,
+      FUZZ_CHECK(parts.size() == plaintext_length &&
+                     SameBytes(parts.data(), plaintext.data(), parts.size()),
                  "multi-part plaintext differs");
     }
   }
@@ -194,7 +195,7 @@ void FuzzCipher(psa_key_id_t key, psa_key_type_t type, psa_algorithm_t alg, cons
   FUZZ_CHECK(psa_cipher_abort(&operation) == PSA_SUCCESS, "abort");
   FUZZ_CHECK(forward == PSA_SUCCESS, "re-encryption failed: %d", static_cast<int>(forward));
   FUZZ_CHECK(length + finish_length == input.size() - iv_length &&
-                 memcmp(again.data(), input.data() + iv_length, length + finish_length) == 0,
+                 SameBytes(again.data(), input.data() + iv_length, length + finish_length),
              "cipher decrypt accepted a ciphertext that encryption does not produce");
 }
 
