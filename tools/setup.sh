@@ -25,6 +25,10 @@ readonly required_packages=(
   nlohmann-json3-dev # @nlohmann_json: test vector files
   libssl-dev         # @openssl: differential tests (tests/vectors)
   python3-cryptography-vectors # @cryptography_vectors: NIST CAVP and RFC vectors (tests/vectors)
+  clang-14           # --config=fuzz: the libFuzzer targets (tests/fuzz)
+  libclang-rt-14-dev # --config=fuzz: libFuzzer, ASan and UBSan runtimes for clang
+  valgrind           # tests/constant_time: memcheck on secrets marked undefined
+  python3-matplotlib # //benchmarks:report: report.png
   nginx-light        # .ci/run: HTTP remote cache (WebDAV PUT)
   python3            # .ci/run: cache probe and execution log check
   git
